@@ -1,0 +1,16 @@
+// A source file as rows of text cells, before any column is typed. Readers
+// (CSV, XLSX, JSON) produce it; profiles and the canonical typer consume it.
+// Cells stay strings so `00123` stays a ticket number and a blank stays blank.
+
+export interface TableRow {
+  /** 1-based line in the source (CSV line where the record starts; XLSX row number; JSON item index + 1). */
+  readonly line: number;
+  /** One string per header column; a missing cell is ''. */
+  readonly cells: readonly string[];
+}
+
+export interface Table {
+  readonly fileName: string;
+  readonly header: readonly string[];
+  readonly rows: readonly TableRow[];
+}
