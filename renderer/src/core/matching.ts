@@ -1,0 +1,48 @@
+// SPEC §4: which contract an entry belongs to — its `contract_id`, else the
+// customer's only contract active on the entry's date.
+import type { Contract, Entry } from './model';
+import { normaliseName } from './ordering';
+
+/** A contract with its dates as day numbers, as the engine works with it. */
+export interface DatedContract {
+  readonly contract: Contract;
+  readonly startDay: number;
+  readonly endDay: number | null;
+}
+
+export type Match = { readonly matched: true; readonly contract: DatedContract } | { readonly matched: false; readonly reason: string };
+
+/** Finds contracts by id and by customer. */
+export class ContractMatcher {
+  private readonly byId = new Map<string, DatedContract>();
+  private readonly byCustomer = new Map<string, DatedContract[]>();
+
+  constructor(contracts: readonly DatedContract[]) {
+    for (const dated of contracts) {
+      this.byId.set(dated.contract.id, dated);
+      const key = normaliseName(dated.contract.customer);
+      const list = this.byCustomer.get(key);
+      if (list) list.push(dated);
+      else this.byCustomer.set(key, [dated]);
+    }
+  }
+
+  /** The contract with this id, if any. */
+  get(id: string): DatedContract | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Matches an entry dated `day` (SPEC §4 "unmatched" reasons). */
+  match(entry: Entry, day: number): Match {
+    const id = entry.contractId?.trim() ?? '';
+    if (id !== '') {
+      const contract = this.byId.get(id);
+      return contract ? { matched: true, contract } : { matched: false, reason: 'unknown contract id' };
+    }
+    const candidates = (this.byCustomer.get(normaliseName(entry.customer)) ?? []).filter(
+      (dated) => dated.startDay <= day && (dated.endDay === null || day <= dated.endDay),
+    );
+    if (candidates.length === 1) return { matched: true, contract: candidates[0] as DatedContract };
+    return { matched: false, reason: candidates.length === 0 ? 'no contract' : 'more than one candidate contract' };
+  }
+}

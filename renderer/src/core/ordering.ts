@@ -1,0 +1,36 @@
+// SPEC §10 "Order": `id` order is plain string order by code point. JavaScript
+// compares UTF-16 code units, which disagrees for characters above U+FFFF.
+
+/** Compares two strings by Unicode code point (`E10` before `E2`). */
+export function compareCodePoints(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) - codePointRank(y);
+  }
+  return a.length - b.length;
+}
+
+// Surrogates (U+D800–U+DFFF) encode code points above U+FFFF, so they must rank
+// after U+E000–U+FFFF; shift the two ranges past each other.
+function codePointRank(codeUnit: number): number {
+  if (codeUnit >= 0xe000) return codeUnit - 0x800;
+  if (codeUnit >= 0xd800) return codeUnit + 0x2000;
+  return codeUnit;
+}
+
+/** Sorts in place by a string key in code-point order; skips the sort when already in order. */
+export function sortByCodePoints<T>(items: T[], key: (item: T) => string): T[] {
+  for (let i = 1; i < items.length; i++) {
+    if (compareCodePoints(key(items[i - 1] as T), key(items[i] as T)) > 0) {
+      return items.sort((a, b) => compareCodePoints(key(a), key(b)));
+    }
+  }
+  return items;
+}
+
+/** Normal form for names that match case-insensitively, trimmed (SPEC §4). */
+export function normaliseName(text: string): string {
+  return text.trim().toLowerCase();
+}
