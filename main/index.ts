@@ -1,14 +1,38 @@
-import { app, ipcMain, session } from 'electron';
+import { app, screen, session } from 'electron';
 import { join } from 'node:path';
-import { channels, type AppInfo } from '../preload/contract';
+import { registerAppScheme, serveAppScheme } from './app-protocol';
+import { startUrl } from './app-origin';
+import { registerIpcHandlers } from './ipc';
+import { installAppMenu } from './menu';
+import { guardClose } from './quit-guard';
+import { lockDownSession } from './session-security';
 import { createMainWindow } from './window';
+import { fitToDisplays, loadWindowState, rememberWindowState } from './window-state';
 
-app.whenReady().then(async () => {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  ipcMain.handle(channels.appInfo, (): AppInfo => ({ name: app.getName(), version: app.getVersion() }));
-  const window = createMainWindow();
-  if (process.env.ELECTRON_RENDERER_URL) await window.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else await window.loadFile(join(__dirname, '../renderer/index.html'));
-});
+// Two instances would share one profile and one IndexedDB (reliability.md SEC-9).
+if (!app.requestSingleInstanceLock()) app.quit();
+else start();
 
-app.on('window-all-closed', () => app.quit());
+function start(): void {
+  registerAppScheme();
+  app.whenReady().then(async () => {
+    lockDownSession(session.defaultSession);
+    serveAppScheme(join(__dirname, '../renderer'));
+    registerIpcHandlers();
+    installAppMenu({ isMac: process.platform === 'darwin', isPackaged: app.isPackaged });
+
+    const stateFile = join(app.getPath('userData'), 'window-state.json');
+    const placement = fitToDisplays(loadWindowState(stateFile), screen.getAllDisplays().map((display) => display.workArea));
+    const window = createMainWindow({ preload: join(__dirname, '../preload/index.js'), placement });
+    rememberWindowState(window, stateFile);
+    guardClose(window);
+    app.on('second-instance', () => {
+      if (window.isDestroyed()) return;
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    });
+    await window.loadURL(startUrl());
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}
