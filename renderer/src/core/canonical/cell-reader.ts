@@ -1,0 +1,232 @@
+// Reads the cells of one canonical CSV row by column name and types them
+// (SPEC §2, §10 "Input"). Each bad cell becomes an ImportIssue naming the
+// file, line, column and what was expected; a row with any issue is rejected
+// by its typer. Header names live in a Map, never as object keys, so a
+// `__proto__` column is just an ignored unknown column.
+import type { ImportIssue } from '../import/import-issue';
+import type { Centi, ExactDecimal, IsoDate, RoleValue } from '../model';
+import { parseCenti, parseExactDecimal } from '../numbers';
+import { parseIsoDate } from '../dates';
+import { normaliseName } from '../ordering';
+
+/** `"x"` for a value in a message; an empty cell is named as such. */
+export function quoteValue(raw: string): string {
+  return raw === '' ? 'an empty cell' : `"${raw}"`;
+}
+
+const BOOLEANS = new Map([['yes', true], ['true', true], ['no', false], ['false', false]]);
+
+/** Resolves a file's header against its known columns, then types each row's cells. */
+export class CellReader {
+  readonly issues: ImportIssue[] = [];
+  private readonly positions = new Map<string, number>();
+  private cells: readonly string[] = [];
+  private rowLine = 0;
+  private rowIssues = 0;
+  private rowFirstIssue = 0;
+
+  constructor(
+    readonly fileName: string,
+    private readonly knownColumns: readonly string[],
+  ) {}
+
+  /** Maps known header names to positions; reports missing required and repeated known columns. Returns false when the file cannot be typed. */
+  setHeader(names: readonly string[], requiredColumns: readonly string[]): boolean {
+    const known = new Set(this.knownColumns);
+    let usable = true;
+    names.forEach((name, index) => {
+      if (!known.has(name)) return;
+      const first = this.positions.get(name);
+      if (first === undefined) this.positions.set(name, index);
+      else {
+        usable = false;
+        this.fileIssue(name, 'duplicate-column', `the column "${name}" appears twice (columns ${first + 1} and ${index + 1}); keep one`);
+      }
+    });
+    for (const column of requiredColumns) {
+      if (this.positions.has(column)) continue;
+      usable = false;
+      const lookalike = names.find((name) => name.toLowerCase() === column.toLowerCase());
+      const hint = lookalike === undefined ? '' : ` (found "${lookalike}": column names are case-sensitive)`;
+      this.fileIssue(column, 'missing-column', `the required column "${column}" is missing${hint}`);
+    }
+    return usable;
+  }
+
+  /** Starts a row. */
+  begin(cells: readonly string[], line: number): void {
+    this.cells = cells;
+    this.rowLine = line;
+    this.rowIssues = 0;
+    this.rowFirstIssue = this.issues.length;
+  }
+
+  /** Ends a row: its issues are put in the file's column order, as a clerk reads the row. */
+  end(): void {
+    if (this.rowIssues < 2) return;
+    const position = (column: string | null) => (column === null ? -1 : (this.positions.get(column) ?? -1));
+    const rowIssues = this.issues.splice(this.rowFirstIssue).sort((a, b) => position(a.column) - position(b.column));
+    this.issues.push(...rowIssues);
+  }
+
+  /** True when the current row has had no issue so far. */
+  get rowOk(): boolean {
+    return this.rowIssues === 0;
+  }
+
+  get line(): number {
+    return this.rowLine;
+  }
+
+  /** Whether the file has this column at all. */
+  has(column: string): boolean {
+    return this.positions.has(column);
+  }
+
+  /** Reports a problem with the current row's cell in `column`. */
+  fail(column: string, code: string, message: string): void {
+    this.rowIssues++;
+    this.issues.push({ file: this.fileName, line: this.rowLine, column, code, message, severity: 'error' });
+  }
+
+  /** The trimmed cell; '' when empty or when the file has no such column. */
+  text(column: string): string {
+    const position = this.positions.get(column);
+    return position === undefined ? '' : (this.cells[position] ?? '').trim();
+  }
+
+  /** The cell exactly as written (notes keep their spacing). */
+  raw(column: string): string {
+    const position = this.positions.get(column);
+    return position === undefined ? '' : (this.cells[position] ?? '');
+  }
+
+  /** A required text value; null (and an issue) when empty. */
+  requiredText(column: string, what: string): string | null {
+    const value = this.text(column);
+    if (value !== '') return value;
+    this.fail(column, 'missing-value', `expected ${what}, got an empty cell`);
+    return null;
+  }
+
+  /** A strict `YYYY-MM-DD` date; null when empty (an issue too if required) or invalid. */
+  date(column: string, required: boolean): IsoDate | null {
+    const value = this.text(column);
+    if (value === '') {
+      if (required) this.fail(column, 'missing-value', 'expected a date as YYYY-MM-DD, got an empty cell');
+      return null;
+    }
+    if (parseIsoDate(value) !== null) return value;
+    this.fail(column, 'invalid-date', `expected a date as YYYY-MM-DD, got ${quoteValue(value)}`);
+    return null;
+  }
+
+  /** A quantity in hundredths (SPEC §10: at most two decimals; not negative unless allowed). */
+  centi(column: string, what: string, options: { required?: boolean; negative?: boolean; positive?: boolean } = {}): Centi | null {
+    const value = this.text(column);
+    if (value === '') {
+      if (options.required) this.fail(column, 'missing-value', `expected ${what}, got an empty cell`);
+      return null;
+    }
+    const centi = parseCenti(value);
+    if (centi === null) {
+      const finer = parseExactDecimal(value) !== null;
+      this.fail(column, finer ? 'too-many-decimals' : 'invalid-number', finer ? `expected at most two decimals, got ${quoteValue(value)}` : `expected ${what}, got ${quoteValue(value)}`);
+      return null;
+    }
+    if (centi < 0 && !options.negative) {
+      this.fail(column, 'negative-number', `expected a number that is not negative, got ${quoteValue(value)}`);
+      return null;
+    }
+    if (centi === 0 && options.positive) {
+      this.fail(column, 'not-positive', `expected a number greater than 0, got ${quoteValue(value)}`);
+      return null;
+    }
+    return centi;
+  }
+
+  /** An exact, non-negative decimal (rates, factors, percentages, minutes; SPEC §10). */
+  exact(column: string, what: string, options: { positive?: boolean } = {}): ExactDecimal | null {
+    const value = this.text(column);
+    if (value === '') return null;
+    return this.parseExact(column, value, what, options.positive ?? false);
+  }
+
+  /** Whole days, not negative (`carryover_days`). */
+  wholeDays(column: string): number | null {
+    const value = this.text(column);
+    if (value === '') return null;
+    if (/^\d{1,6}$/.test(value)) return Number(value);
+    this.fail(column, 'invalid-days', `expected a whole number of days like 30, got ${quoteValue(value)}`);
+    return null;
+  }
+
+  /** `yes`/`no`/`true`/`false` in any case; the default when empty. */
+  boolean(column: string, fallback: boolean): boolean {
+    const value = this.text(column);
+    if (value === '') return fallback;
+    const parsed = BOOLEANS.get(value.toLowerCase());
+    if (parsed !== undefined) return parsed;
+    this.fail(column, 'invalid-boolean', `expected yes or no, got ${quoteValue(value)}`);
+    return fallback;
+  }
+
+  /** One of `allowed` (compared after `normalise`); the default when empty. */
+  choice<T extends string>(column: string, allowed: readonly T[], fallback: T, normalise: (raw: string) => string = (raw) => raw): T {
+    const value = this.text(column);
+    if (value === '') return fallback;
+    const normalised = normalise(value);
+    const match = allowed.find((option) => option === normalised);
+    if (match !== undefined) return match;
+    this.fail(column, 'unknown-value', `expected one of ${allowed.join(', ')}, got ${quoteValue(value)}`);
+    return fallback;
+  }
+
+  /** `Role A=150;Role B=95`: roles trimmed and lower-cased, values exact and not negative, each role once. */
+  roleValues(column: string, example: string): RoleValue[] {
+    const value = this.text(column);
+    const result: RoleValue[] = [];
+    if (value === '') return result;
+    const expected = `role=value pairs separated by ";" like "${example}"`;
+    for (const part of value.split(';')) {
+      if (part.trim() === '') continue;
+      const equals = part.lastIndexOf('=');
+      const role = normaliseName(equals === -1 ? '' : part.slice(0, equals));
+      if (equals === -1 || role === '') {
+        this.fail(column, 'invalid-role-values', `expected ${expected}, got ${quoteValue(value)}`);
+        return [];
+      }
+      if (result.some((existing) => existing.role === role)) {
+        this.fail(column, 'duplicate-role', `the role "${role}" is listed twice in ${quoteValue(value)}`);
+        return [];
+      }
+      const decimal = this.parseExact(column, part.slice(equals + 1).trim(), `a number after "${part.slice(0, equals).trim()}="`, false);
+      if (decimal === null) return [];
+      result.push({ role, value: decimal });
+    }
+    return result;
+  }
+
+  /** `;`-separated names, trimmed, lower-cased, without blanks or repeats. */
+  nameList(column: string): string[] {
+    const names = this.text(column).split(';').map(normaliseName).filter((name) => name !== '');
+    return [...new Set(names)];
+  }
+
+  private parseExact(column: string, value: string, what: string, positive: boolean): ExactDecimal | null {
+    const decimal = parseExactDecimal(value);
+    if (decimal === null) {
+      this.fail(column, 'invalid-number', `expected ${what}, got ${quoteValue(value)}`);
+      return null;
+    }
+    if (decimal.units < 0 || (positive && decimal.units === 0)) {
+      this.fail(column, positive ? 'not-positive' : 'negative-number', `expected ${positive ? 'a number greater than 0' : 'a number that is not negative'}, got ${quoteValue(value)}`);
+      return null;
+    }
+    return decimal;
+  }
+
+  private fileIssue(column: string, code: string, message: string): void {
+    this.issues.push({ file: this.fileName, line: 1, column, code, message, severity: 'error' });
+  }
+}

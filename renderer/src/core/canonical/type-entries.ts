@@ -1,0 +1,33 @@
+// entries.csv (SPEC §2) to Entry records, with the input rules of §10.
+import type { BillableOption, Entry } from '../model';
+import type { CellReader } from './cell-reader';
+import { normaliseName } from '../ordering';
+import { createRowTyper, type RowTyper } from './typed-rows';
+
+const COLUMNS = ['id', 'date', 'contract_id', 'customer', 'ticket', 'member', 'work_role', 'work_type', 'hours', 'billable', 'amount', 'notes'];
+const REQUIRED = ['id', 'date'];
+const BILLABLE: readonly BillableOption[] = ['billable', 'no_charge', 'do_not_bill'];
+
+function typeEntry(reader: CellReader): Entry {
+  const contractId = reader.text('contract_id');
+  return {
+    id: reader.requiredText('id', 'an entry id') ?? '',
+    date: reader.date('date', true) ?? '',
+    contractId: contractId === '' ? null : contractId,
+    customer: reader.text('customer'),
+    ticket: reader.text('ticket'),
+    member: reader.text('member'),
+    workRole: reader.text('work_role'),
+    workType: reader.text('work_type'),
+    // An entry without time is a part or an expense (SPEC §10 "Entries").
+    hours: reader.centi('hours', 'hours as a decimal like 1.5') ?? 0,
+    billable: reader.choice('billable', BILLABLE, 'billable', normaliseName),
+    amount: reader.centi('amount', 'an amount like 125.50'),
+    notes: reader.raw('notes'),
+  };
+}
+
+/** A row typer for entries.csv (SPEC §2, §10). */
+export function entryTyper(fileName: string): RowTyper<Entry> {
+  return createRowTyper(fileName, { columns: COLUMNS, required: REQUIRED, idColumn: 'id', typeRow: typeEntry });
+}

@@ -1,0 +1,69 @@
+// What a canonical typer returns and how it is fed: header first, then rows,
+// either from a whole Table or straight from a streaming CSV reader.
+import type { ImportIssue } from '../import/import-issue';
+import type { Table } from '../import/table';
+import { CellReader } from './cell-reader';
+
+export interface TypedRows<T> {
+  readonly records: readonly T[];
+  readonly issues: readonly ImportIssue[];
+  /** False when the header itself was unusable (no row could be read). */
+  readonly complete: boolean;
+  /** Ids of rejected rows, so records that refer to them are not called unknown. */
+  readonly rejectedIds: ReadonlySet<string>;
+}
+
+/** Receives a file's header, then each row's cells (a CSV reader's row sink has this shape). */
+export interface RowTyper<T> {
+  header(names: readonly string[]): void;
+  row(cells: readonly string[], line: number): void;
+  finish(): TypedRows<T>;
+}
+
+export interface RowTyperSpec<T> {
+  readonly columns: readonly string[];
+  readonly required: readonly string[];
+  /** With an id column, ids must be unique within the file (SPEC §10). */
+  readonly idColumn: string | null;
+  /** Types the reader's current row; the record is kept only when the row had no issue. */
+  readonly typeRow: (reader: CellReader) => T | null;
+}
+
+/** A row typer for one canonical file: resolves the header, types every row, reports every bad one. */
+export function createRowTyper<T>(fileName: string, spec: RowTyperSpec<T>): RowTyper<T> {
+  const reader = new CellReader(fileName, spec.columns);
+  // SPEC §10: ids match exactly after trimming; the line of each id's first row.
+  const idLines = new Map<string, number>();
+  const records: T[] = [];
+  const rejectedIds = new Set<string>();
+  let usable = false;
+  return {
+    header(names) {
+      usable = reader.setHeader(names, spec.required);
+    },
+    row(cells, line) {
+      if (!usable) return;
+      reader.begin(cells, line);
+      const record = spec.typeRow(reader);
+      const id = spec.idColumn === null ? '' : reader.text(spec.idColumn);
+      if (id !== '') {
+        const first = idLines.get(id);
+        if (first === undefined) idLines.set(id, line);
+        else reader.fail(spec.idColumn as string, 'duplicate-id', `duplicate id "${id}": expected each id once, it is already on line ${first}`);
+      }
+      reader.end();
+      if (record !== null && reader.rowOk) records.push(record);
+      else if (id !== '') rejectedIds.add(id);
+    },
+    finish() {
+      return { records, issues: reader.issues, complete: usable, rejectedIds };
+    },
+  };
+}
+
+/** Feeds a whole Table through a row typer. */
+export function typeTable<T>(table: Table, typer: RowTyper<T>): TypedRows<T> {
+  if (table.header.length > 0) typer.header(table.header);
+  for (const row of table.rows) typer.row(row.cells, row.line);
+  return typer.finish();
+}
