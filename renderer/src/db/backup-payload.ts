@@ -1,0 +1,139 @@
+// The database as plain JSON for backups, and back. Typed-array columns become
+// number arrays (NaN as null); on the way back every table is checked for the
+// shape the code relies on, so a damaged or foreign file is refused before
+// anything is written. Older schema versions are brought up to date here with
+// the same steps the Dexie upgrades use.
+import type { EntryChunk } from './entry-chunks';
+import { LEGACY_PROFILE_PREFIX, profileFromLegacySetting } from './legacy-profiles';
+import { SCHEMA_VERSION, TABLE_NAMES, type AuditEvent, type ImportBatch, type SavedProfile, type Setting, type StoredAddition, type StoredContract, type TableName } from './schema';
+
+/** Every table's rows, as the database holds them. */
+export interface DatabaseTables {
+  readonly contracts: StoredContract[];
+  readonly additions: StoredAddition[];
+  readonly batches: ImportBatch[];
+  readonly entryChunks: EntryChunk[];
+  readonly settings: Setting[];
+  readonly profiles: SavedProfile[];
+  readonly audit: AuditEvent[];
+}
+
+export interface BackupPayload {
+  readonly schemaVersion: number;
+  readonly tables: Record<TableName, unknown[]>;
+}
+
+/** Why a payload was refused, in words for the clerk. */
+export class BackupShapeError extends Error {}
+
+const NUMBER_COLUMNS = ['day', 'hours', 'amount', 'billable', 'contract', 'customer', 'member', 'workRole', 'workType'] as const;
+const CODE_COLUMNS = [['contract', 'contractDict'], ['customer', 'customerDict'], ['member', 'memberDict'], ['workRole', 'workRoleDict'], ['workType', 'workTypeDict']] as const;
+const STRING_COLUMNS = ['keyParts', 'ids', 'ticket', 'notes', 'contractDict', 'customerDict', 'memberDict', 'workRoleDict', 'workTypeDict'] as const;
+
+function chunkToJson(chunk: EntryChunk): unknown {
+  const json: Record<string, unknown> = { ...chunk };
+  for (const column of NUMBER_COLUMNS) json[column] = Array.from(chunk[column], (value: number) => (Number.isNaN(value) ? null : value));
+  return json;
+}
+
+/** The JSON form of the whole database. */
+export function toBackupPayload(tables: DatabaseTables): BackupPayload {
+  return { schemaVersion: SCHEMA_VERSION, tables: { ...tables, entryChunks: tables.entryChunks.map(chunkToJson) } };
+}
+
+function fail(table: string, index: number, what: string): never {
+  throw new BackupShapeError(`table "${table}", row ${index + 1}: ${what}`);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkRows(table: string, rows: unknown[], required: Readonly<Record<string, 'string' | 'number' | 'object'>>): void {
+  rows.forEach((row, index) => {
+    if (!isRecord(row)) fail(table, index, 'not an object');
+    for (const [field, type] of Object.entries(required)) {
+      if (typeof row[field] !== type || row[field] === null) fail(table, index, `"${field}" is not a ${type}`);
+    }
+  });
+}
+
+function strings(table: string, index: number, field: string, value: unknown, length: number | null): string[] {
+  if (!Array.isArray(value) || (length !== null && value.length !== length) || !value.every((item) => typeof item === 'string')) {
+    fail(table, index, `column "${field}" is damaged`);
+  }
+  return value as string[];
+}
+
+function numbers(index: number, field: string, value: unknown, count: number, allowNull: boolean): number[] {
+  if (!Array.isArray(value) || value.length !== count) fail('entryChunks', index, `column "${field}" is damaged`);
+  for (const item of value) {
+    if (!(Number.isFinite(item) || (allowNull && item === null))) fail('entryChunks', index, `column "${field}" holds a non-number`);
+  }
+  return value as number[];
+}
+
+function chunkFromJson(json: unknown, index: number): EntryChunk {
+  if (!isRecord(json)) fail('entryChunks', index, 'not an object');
+  const count = json.count;
+  if (!Number.isSafeInteger(count) || (count as number) < 0) fail('entryChunks', index, '"count" is not a row count');
+  const n = count as number;
+  const text = Object.fromEntries(STRING_COLUMNS.map((field) => [field, strings('entryChunks', index, field, json[field], /Dict$/.test(field) ? null : n)]));
+  const chunk = {
+    batchId: json.batchId, seq: json.seq, count: n, source: json.source,
+    ...text,
+    day: Int32Array.from(numbers(index, 'day', json.day, n, false)),
+    hours: Float64Array.from(numbers(index, 'hours', json.hours, n, false)),
+    amount: Float64Array.from(numbers(index, 'amount', json.amount, n, true), (value) => value ?? NaN),
+    billable: Uint8Array.from(numbers(index, 'billable', json.billable, n, false)),
+    contract: Int32Array.from(numbers(index, 'contract', json.contract, n, false)),
+    customer: Int32Array.from(numbers(index, 'customer', json.customer, n, false)),
+    member: Int32Array.from(numbers(index, 'member', json.member, n, false)),
+    workRole: Int32Array.from(numbers(index, 'workRole', json.workRole, n, false)),
+    workType: Int32Array.from(numbers(index, 'workType', json.workType, n, false)),
+  } as EntryChunk;
+  if (!Number.isSafeInteger(chunk.batchId) || !Number.isSafeInteger(chunk.seq) || typeof chunk.source !== 'string') fail('entryChunks', index, 'batch, sequence or source missing');
+  for (const [codes, dict] of CODE_COLUMNS) {
+    const size = chunk[dict].length;
+    for (const code of chunk[codes]) if (code >= size || code < (codes === 'contract' ? -1 : 0)) fail('entryChunks', index, `column "${codes}" points outside its dictionary`);
+  }
+  for (const option of chunk.billable) if (option > 2) fail('entryChunks', index, 'column "billable" holds an unknown option');
+  return chunk;
+}
+
+/** Schema v1 kept profiles among the settings (legacy-profiles.ts); v2 gave them a table; v3 only added an index. */
+function upgradeTables(schemaVersion: number, tables: Record<string, unknown>): Record<string, unknown> {
+  if (schemaVersion >= 2) return tables;
+  const settings = (tables.settings ?? []) as Setting[];
+  checkRows('settings', settings, { key: 'string' });
+  const legacy = settings.filter((row) => row.key.startsWith(LEGACY_PROFILE_PREFIX));
+  return { ...tables, settings: settings.filter((row) => !legacy.includes(row)), profiles: legacy.map(profileFromLegacySetting) };
+}
+
+/** Checks a parsed backup and returns its tables at the current schema version; throws BackupShapeError. */
+export function fromBackupPayload(payload: unknown): DatabaseTables {
+  if (!isRecord(payload) || !isRecord(payload.tables) || !Number.isSafeInteger(payload.schemaVersion)) {
+    throw new BackupShapeError('it does not contain Blockledger tables');
+  }
+  const version = payload.schemaVersion as number;
+  if (version > SCHEMA_VERSION) throw new BackupShapeError(`it was made by a newer Blockledger (database version ${version}; this one reads up to ${SCHEMA_VERSION})`);
+  if (version < 1) throw new BackupShapeError(`database version ${version} does not exist`);
+  const tables = upgradeTables(version, payload.tables);
+  for (const name of TABLE_NAMES) if (!Array.isArray(tables[name])) throw new BackupShapeError(`table "${name}" is missing`);
+  const rows = tables as Record<TableName, unknown[]>;
+  checkRows('contracts', rows.contracts, { key: 'string', batchId: 'number', value: 'object' });
+  checkRows('additions', rows.additions, { key: 'string', batchId: 'number', value: 'object' });
+  checkRows('batches', rows.batches, { id: 'number', createdAt: 'string', source: 'string', status: 'string', files: 'object', fileHashes: 'object', counts: 'object', undo: 'object' });
+  checkRows('settings', rows.settings, { key: 'string' });
+  checkRows('profiles', rows.profiles, { name: 'string' });
+  checkRows('audit', rows.audit, { id: 'number', at: 'string', who: 'string', action: 'string', summary: 'string' });
+  return {
+    contracts: rows.contracts as StoredContract[],
+    additions: rows.additions as StoredAddition[],
+    batches: rows.batches as ImportBatch[],
+    entryChunks: rows.entryChunks.map(chunkFromJson),
+    settings: rows.settings as Setting[],
+    profiles: rows.profiles as SavedProfile[],
+    audit: rows.audit as AuditEvent[],
+  };
+}

@@ -1,0 +1,155 @@
+// Time entries at rest: one record per ~10,000 rows of one batch, column by
+// column (typed arrays for numbers, dictionaries for repetitive text), so a
+// million entries are ~100 IndexedDB records (research/performance.md §6).
+import type { BillableOption, Entry } from '../core/model';
+import { dayOf, isoOf } from '../core/dates';
+
+/** Rows per chunk: 10 k was the fastest chunk size measured in Chromium (performance.md §6). */
+export const CHUNK_ROWS = 10_000;
+
+/** The most rows a chunk may hold: queries pack a row number into 14 bits. */
+export const MAX_CHUNK_ROWS = 2 ** 14;
+
+export interface EntryChunk {
+  readonly batchId: number;
+  readonly seq: number;
+  readonly count: number;
+  /** The batch's source; a row's record key is `source|entry|` + its key part. */
+  readonly source: string;
+  /** Per row: '' when keyed by its entry id, else the `row:HASH.N` part (record-keys.ts). */
+  readonly keyParts: readonly string[];
+  readonly ids: readonly string[];
+  /** Day numbers (core/dates.ts). */
+  readonly day: Int32Array;
+  /** Hundredths of an hour. */
+  readonly hours: Float64Array;
+  /** Cents; NaN = none. */
+  readonly amount: Float64Array;
+  readonly billable: Uint8Array;
+  /** Index into contractDict; -1 = no contract. */
+  readonly contract: Int32Array;
+  /** Distinct contract ids of the chunk (multi-entry index since schema v3). */
+  readonly contractDict: readonly string[];
+  readonly customer: Int32Array;
+  readonly customerDict: readonly string[];
+  readonly member: Int32Array;
+  readonly memberDict: readonly string[];
+  readonly workRole: Int32Array;
+  readonly workRoleDict: readonly string[];
+  readonly workType: Int32Array;
+  readonly workTypeDict: readonly string[];
+  readonly ticket: readonly string[];
+  readonly notes: readonly string[];
+}
+
+const BILLABLE: readonly BillableOption[] = ['billable', 'no_charge', 'do_not_bill'];
+
+/** Dictionary encoder for one text column (a Map, so `__proto__` is just text). */
+class Dictionary {
+  readonly values: string[] = [];
+  private readonly codes = new Map<string, number>();
+
+  code(value: string): number {
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(value);
+      this.codes.set(value, code);
+    }
+    return code;
+  }
+}
+
+/** One entry to store with its record key part ('' = keyed by its id). */
+export interface KeyedEntry {
+  readonly keyPart: string;
+  readonly entry: Entry;
+}
+
+/** Encodes rows [from, to) as one chunk. */
+function encodeChunk(rows: readonly KeyedEntry[], from: number, to: number, batchId: number, seq: number, source: string): EntryChunk {
+  const count = to - from;
+  const day = new Int32Array(count);
+  const hours = new Float64Array(count);
+  const amount = new Float64Array(count);
+  const billable = new Uint8Array(count);
+  const contract = new Int32Array(count);
+  const customer = new Int32Array(count);
+  const member = new Int32Array(count);
+  const workRole = new Int32Array(count);
+  const workType = new Int32Array(count);
+  const contracts = new Dictionary();
+  const customers = new Dictionary();
+  const members = new Dictionary();
+  const workRoles = new Dictionary();
+  const workTypes = new Dictionary();
+  const keyParts: string[] = [];
+  const ids: string[] = [];
+  const ticket: string[] = [];
+  const notes: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const { keyPart, entry } = rows[from + i] as KeyedEntry;
+    keyParts.push(keyPart);
+    ids.push(entry.id);
+    day[i] = dayOf(entry.date);
+    hours[i] = entry.hours;
+    amount[i] = entry.amount ?? NaN;
+    billable[i] = BILLABLE.indexOf(entry.billable);
+    contract[i] = entry.contractId === null ? -1 : contracts.code(entry.contractId);
+    customer[i] = customers.code(entry.customer);
+    member[i] = members.code(entry.member);
+    workRole[i] = workRoles.code(entry.workRole);
+    workType[i] = workTypes.code(entry.workType);
+    ticket.push(entry.ticket);
+    notes.push(entry.notes);
+  }
+  return {
+    batchId, seq, count, source, keyParts, ids, day, hours, amount, billable,
+    contract, contractDict: contracts.values,
+    customer, customerDict: customers.values,
+    member, memberDict: members.values,
+    workRole, workRoleDict: workRoles.values,
+    workType, workTypeDict: workTypes.values,
+    ticket, notes,
+  };
+}
+
+/** Splits a batch's entries into chunks of CHUNK_ROWS rows. */
+export function encodeEntryChunks(rows: readonly KeyedEntry[], batchId: number, source: string, chunkRows = CHUNK_ROWS): EntryChunk[] {
+  if (chunkRows < 1 || chunkRows > MAX_CHUNK_ROWS) throw new Error(`chunk size out of range: ${chunkRows}`);
+  const chunks: EntryChunk[] = [];
+  for (let from = 0, seq = 0; from < rows.length; from += chunkRows, seq++) {
+    chunks.push(encodeChunk(rows, from, Math.min(rows.length, from + chunkRows), batchId, seq, source));
+  }
+  return chunks;
+}
+
+function text(dict: readonly string[], codes: Int32Array, row: number): string {
+  return dict[codes[row] as number] as string;
+}
+
+/** Row `row` of a chunk as an engine Entry. */
+export function entryAt(chunk: EntryChunk, row: number): Entry {
+  const contract = chunk.contract[row] as number;
+  const amount = chunk.amount[row] as number;
+  return {
+    id: chunk.ids[row] as string,
+    date: isoOf(chunk.day[row] as number),
+    contractId: contract < 0 ? null : (chunk.contractDict[contract] as string),
+    customer: text(chunk.customerDict, chunk.customer, row),
+    ticket: chunk.ticket[row] as string,
+    member: text(chunk.memberDict, chunk.member, row),
+    workRole: text(chunk.workRoleDict, chunk.workRole, row),
+    workType: text(chunk.workTypeDict, chunk.workType, row),
+    hours: chunk.hours[row] as number,
+    billable: BILLABLE[chunk.billable[row] as number] as BillableOption,
+    amount: Number.isNaN(amount) ? null : amount,
+    notes: chunk.notes[row] as string,
+  };
+}
+
+/** The contract id of a row, without building the Entry. */
+export function contractIdAt(chunk: EntryChunk, row: number): string | null {
+  const contract = chunk.contract[row] as number;
+  return contract < 0 ? null : (chunk.contractDict[contract] as string);
+}
