@@ -23,7 +23,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           { group: impureModules, message: 'renderer/src/core is the pure engine: no UI, storage, Electron, spreadsheet or Node imports.' },
-          { group: ['**/io/**', '**/db/**', '**/features/**', '**/platform/**', '**/workers/**', '**/components/**', '../../*'], message: 'core imports nothing of ours outside core.' },
+          { group: ['**/io/**', '**/db/**', '**/features/**', '**/platform/**', '**/workers/**', '**/components/**', '**/main/**', '**/preload/**'], message: 'core imports nothing of ours outside core.' },
         ],
       }],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer', 'localStorage', 'indexedDB'],

@@ -17,19 +17,20 @@ export interface LedgerAddition {
   readonly price: number | null;
 }
 
-/** A covered entry ready for the ledger, in processing order (date, then SPEC's entry order). */
-export interface LedgerEntry {
-  readonly id: string;
-  readonly day: number;
-  readonly units: number;
+/**
+ * One contract's covered entries: indices into the portfolio-wide arrays, in
+ * processing order (date, then id). Typed arrays by index keep a million
+ * entries from costing a million short-lived objects.
+ */
+export interface CoveredEntries {
+  readonly order: readonly number[];
+  readonly day: Int32Array;
+  readonly units: Float64Array;
+  readonly entries: readonly { readonly id: string }[];
 }
 
-/** How a covered entry was split (SPEC §5). */
-export interface EntrySplit {
-  readonly applied: number;
-  readonly overage: number;
-  readonly held: number;
-}
+/** Receives how a covered entry was split (SPEC §5). */
+export type EntrySplitSink = (entryIndex: number, applied: number, overage: number, held: number) => void;
 
 /** The contract's state the as-of statuses look at: after the day's entries, before its expiries (SPEC §7). */
 export interface AsOfSnapshot {
@@ -77,9 +78,10 @@ export function runContractLedger(
   asOfDay: number,
   grants: readonly AllowanceGrant[],
   additions: readonly LedgerAddition[],
-  entries: readonly LedgerEntry[],
-  onEntry: (entryIndex: number, split: EntrySplit) => void,
+  covered: CoveredEntries,
+  onEntry: EntrySplitSink,
 ): ContractLedger {
+  const { order, day: entryDay, units: entryUnits, entries } = covered;
   const horizon = endDay === null ? asOfDay : Math.min(endDay, asOfDay);
   const firstMonth = monthOfDay(startDay);
   const totals: MonthTotals[] = [];
@@ -139,7 +141,7 @@ export function runContractLedger(
 
   let grantIndex = 0;
   let additionIndex = 0;
-  let entryIndex = 0;
+  let position = 0;
   let billingDay = billingRunOnOrAfter(startDay);
 
   for (;;) {
@@ -147,7 +149,7 @@ export function runContractLedger(
     if (grantIndex < grants.length) day = Math.min(day, (grants[grantIndex] as AllowanceGrant).day);
     if (pendingRebillDay !== null) day = Math.min(day, pendingRebillDay);
     if (additionIndex < additions.length) day = Math.min(day, (additions[additionIndex] as LedgerAddition).day);
-    if (entryIndex < entries.length) day = Math.min(day, (entries[entryIndex] as LedgerEntry).day);
+    if (position < order.length) day = Math.min(day, entryDay[order[position] as number] as number);
     const expiry = pool.nextExpiry();
     if (expiry !== null) day = Math.min(day, expiry);
     if (day > horizon) break;
@@ -160,22 +162,25 @@ export function runContractLedger(
     }
 
     // 1. Grants and additions (SPEC §3; §10: allowance, then re-bill, then additions).
-    const arrivals: Arrival[] = [];
     const grant = grants[grantIndex];
-    if (grant !== undefined && grant.day === day) {
-      arrivals.push({ kind: 'allowance', size: grant.size, expires: grant.expires, reference: null, price: contract.price });
-      grantIndex++;
-    }
-    if (pendingRebillDay === day) {
-      arrivals.push({ kind: 'rebill', size: contract.rebillQuantity ?? 0, expires: endDay, reference: null, price: contract.price });
-      pendingRebillDay = null;
-    }
-    let purchasedToday = 0;
-    for (let addition = additions[additionIndex]; addition !== undefined && addition.day === day; addition = additions[++additionIndex]) {
-      arrivals.push({ kind: 'addition', size: addition.size, expires: addition.expires, reference: addition.reference, price: addition.price });
-      purchasedToday += addition.size;
-    }
-    if (arrivals.length > 0) {
+    const grantToday = grant !== undefined && grant.day === day;
+    const rebillToday = pendingRebillDay === day;
+    const additionToday = additions[additionIndex]?.day === day;
+    if (grantToday || rebillToday || additionToday) {
+      const arrivals: Arrival[] = [];
+      if (grantToday) {
+        arrivals.push({ kind: 'allowance', size: grant.size, expires: grant.expires, reference: null, price: contract.price });
+        grantIndex++;
+      }
+      if (rebillToday) {
+        arrivals.push({ kind: 'rebill', size: contract.rebillQuantity ?? 0, expires: endDay, reference: null, price: contract.price });
+        pendingRebillDay = null;
+      }
+      let purchasedToday = 0;
+      for (let addition = additions[additionIndex]; addition !== undefined && addition.day === day; addition = additions[++additionIndex]) {
+        arrivals.push({ kind: 'addition', size: addition.size, expires: addition.expires, reference: addition.reference, price: addition.price });
+        purchasedToday += addition.size;
+      }
       // SPEC §5 bill_next: the debt is billed and reset before the new lots arrive, so they stay whole.
       if (debt > 0 && policy === 'bill_next') settle(day);
       const created = arrivals.map((arrival) => {
@@ -194,7 +199,7 @@ export function runContractLedger(
         else current.granted += lot.size;
         ledger.push(event(day, lot.kind === 'allowance' ? 'grant' : lot.kind, lot.size, running, lot.index, null, 0, 0, 0, debtPaid.get(lot) ?? 0, NO_DRAWS));
       }
-      if (created.some((lot) => lot.kind !== 'addition')) {
+      if (grantToday || rebillToday) {
         latestGrantTotal = created.reduce((sum, lot) => (lot.kind === 'addition' ? sum : sum + lot.size), 0);
       }
       if (purchasedToday > 0) latestAdditionTotal = purchasedToday;
@@ -204,10 +209,12 @@ export function runContractLedger(
     }
 
     // 2. Entries, in processing order.
-    for (let entry = entries[entryIndex]; entry !== undefined && entry.day === day; entry = entries[++entryIndex]) {
+    for (; position < order.length && entryDay[order[position] as number] === day; position++) {
+      const index = order[position] as number;
+      const units = entryUnits[index] as number;
       const draws: LotDraw[] = [];
-      const fromLots = pool.draw(entry.units, draws);
-      const rest = entry.units - fromLots;
+      const fromLots = pool.draw(units, draws);
+      const rest = units - fromLots;
       let overage = 0;
       let held = 0;
       let negative = 0;
@@ -225,8 +232,8 @@ export function runContractLedger(
       current.overage += overage;
       current.held += held;
       usedInWindow += applied;
-      ledger.push(event(day, 'entry', entry.units, balance(), null, entry.id, applied, overage, held, 0, draws));
-      onEntry(entryIndex, { applied, overage, held });
+      ledger.push(event(day, 'entry', units, balance(), null, (entries[index] as { id: string }).id, applied, overage, held, 0, draws));
+      onEntry(index, applied, overage, held);
     }
 
     // SPEC §7: statuses look at the as-of day after its entries, before its expiries and billing run.

@@ -54,15 +54,17 @@ export function dayOf(date: IsoDate): number {
   return day;
 }
 
-const isoCache = new Map<number, IsoDate>();
+// A portfolio touches few distinct days; an array indexed by day number is the
+// cheapest memo (days before 1970 are rare enough to format every time).
+const isoCache: IsoDate[] = [];
 
-/** `YYYY-MM-DD` of a day number (memoised: a portfolio touches few distinct days). */
+/** `YYYY-MM-DD` of a day number. */
 export function isoOf(dayNumber: number): IsoDate {
-  let text = isoCache.get(dayNumber);
+  let text = dayNumber >= 0 ? isoCache[dayNumber] : undefined;
   if (text === undefined) {
     const { year, month, day } = civilFromDay(dayNumber);
     text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    isoCache.set(dayNumber, text);
+    if (dayNumber >= 0) isoCache[dayNumber] = text;
   }
   return text;
 }

@@ -8,14 +8,8 @@ import { allowanceGrants } from './periods';
 import { consumedUnits, notCoveredReason } from './coverage';
 import { ContractMatcher, type DatedContract } from './matching';
 import { compareCodePoints, sortByCodePoints } from './ordering';
-import { runContractLedger, type EntrySplit, type LedgerAddition, type LedgerEntry } from './contract-ledger';
+import { runContractLedger, type CoveredEntries, type LedgerAddition } from './contract-ledger';
 import { contractStatuses, usedPctTenths, variance } from './statuses';
-
-interface CoveredEntry {
-  readonly entry: Entry;
-  readonly day: number;
-  readonly resultIndex: number;
-}
 
 /** Recomputes every contract and allocates every entry dated on or before as-of. */
 export function reconcile(input: ReconcileInput): ReconcileResult {
@@ -24,33 +18,66 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     (contract): DatedContract => ({ contract, startDay: dayOf(contract.start), endDay: contract.end === null ? null : dayOf(contract.end) }),
   );
   const matcher = new ContractMatcher(contracts);
-  const covered = new Map<DatedContract, CoveredEntry[]>(contracts.map((dated) => [dated, []]));
+  const ordinal = new Map<DatedContract, number>(contracts.map((dated, index) => [dated, index]));
 
   const entries = sortByCodePoints(
     input.entries.filter((entry) => entry.date <= input.asOf),
     (entry) => entry.id,
   );
+  const days = new Int32Array(entries.length);
+  const contractOf = new Int32Array(entries.length).fill(-1);
   const results: EntryResult[] = new Array(entries.length);
+  let firstDay = Infinity;
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index] as Entry;
     if (index > 0 && (entries[index - 1] as Entry).id === entry.id) throw new Error(`duplicate entry id ${entry.id}`);
     const day = dayOf(entry.date);
+    days[index] = day;
     const match = matcher.match(entry, day);
-    if (!match.matched) {
-      results[index] = excluded(entry.id, null, 'unmatched', match.reason);
+    if (typeof match === 'string') {
+      results[index] = excluded(entry.id, null, 'unmatched', match);
       continue;
     }
-    const { contract, startDay, endDay } = match.contract;
-    const reason = notCoveredReason(contract, entry, day, startDay, endDay);
-    if (reason !== null) results[index] = excluded(entry.id, contract.id, 'not_covered', reason);
-    else (covered.get(match.contract) as CoveredEntry[]).push({ entry, day, resultIndex: index });
+    const reason = notCoveredReason(match.contract, entry, day, match.startDay, match.endDay);
+    if (reason !== null) results[index] = excluded(entry.id, match.contract.id, 'not_covered', reason);
+    else {
+      contractOf[index] = ordinal.get(match) as number;
+      if (day < firstDay) firstDay = day;
+    }
   }
 
+  const orders = processingOrders(contracts.length, days, contractOf, firstDay);
+  const units = new Float64Array(entries.length);
   const additions = additionsByContract(input.additions, matcher);
-  const contractResults = contracts.map((dated) =>
-    reconcileContract(dated, asOfDay, input.asOf, additions.get(dated.contract.id) ?? [], covered.get(dated) as CoveredEntry[], results),
-  );
+  const contractResults = contracts.map((dated, index) => {
+    const order = orders[index] as number[];
+    entryUnits(dated.contract, entries, order, units);
+    return reconcileContract(dated, asOfDay, input.asOf, additions.get(dated.contract.id) ?? [], { order, day: days, units, entries }, results);
+  });
   return { asOf: input.asOf, contracts: contractResults, entries: results };
+}
+
+/**
+ * Each contract's covered entries in SPEC §3 order — by date, then id — from one
+ * native sort of (day, id rank) keys instead of a comparator sort per contract.
+ */
+function processingOrders(contractCount: number, days: Int32Array, contractOf: Int32Array, firstDay: number): number[][] {
+  const orders: number[][] = Array.from({ length: contractCount }, () => []);
+  let coveredCount = 0;
+  for (let index = 0; index < contractOf.length; index++) if ((contractOf[index] as number) >= 0) coveredCount++;
+  const stride = 2 ** Math.ceil(Math.log2(days.length + 1));
+  const keys = new Float64Array(coveredCount);
+  let next = 0;
+  // Entries are in id order, so the index is the id rank; keys stay below 2^53 for any real portfolio.
+  for (let index = 0; index < contractOf.length; index++) {
+    if ((contractOf[index] as number) >= 0) keys[next++] = ((days[index] as number) - firstDay) * stride + index;
+  }
+  keys.sort();
+  for (const key of keys) {
+    const index = key % stride;
+    (orders[contractOf[index] as number] as number[]).push(index);
+  }
+  return orders;
 }
 
 function reconcileContract(
@@ -58,7 +85,7 @@ function reconcileContract(
   asOfDay: number,
   asOf: string,
   additions: readonly Addition[],
-  entries: CoveredEntry[],
+  covered: CoveredEntries,
   results: EntryResult[],
 ): ContractResult {
   const { contract, startDay, endDay } = dated;
@@ -66,23 +93,11 @@ function reconcileContract(
   if (startDay > asOfDay) {
     return { id: contract.id, customer: contract.customer, unit: contract.unit, balance: 0, usedPctTenths: null, status: [], variance: variance(contract, [], asOf), cap: null, months: [], lots: [], ledger: [] };
   }
-  // Entries arrive in id order; a stable sort by date gives SPEC §3's same-day order.
-  entries.sort((a, b) => a.day - b.day);
-  const ledgerEntries = ledgerUnits(contract, entries);
-  const ledger = runContractLedger(
-    contract,
-    startDay,
-    endDay,
-    asOfDay,
-    allowanceGrants(contract, asOfDay),
-    ledgerAdditions(additions, startDay, endDay),
-    ledgerEntries,
-    (position: number, split: EntrySplit) => {
-      const covered = entries[position] as CoveredEntry;
-      const units = (ledgerEntries[position] as LedgerEntry).units;
-      results[covered.resultIndex] = { id: covered.entry.id, contractId: contract.id, units, ...split, status: entryStatus(units, split), reason: null };
-    },
-  );
+  const { entries, units } = covered;
+  const ledger = runContractLedger(contract, startDay, endDay, asOfDay, allowanceGrants(contract, asOfDay), ledgerAdditions(additions, startDay, endDay), covered, (index, applied, overage, held) => {
+    const consumed = units[index] as number;
+    results[index] = { id: (entries[index] as Entry).id, contractId: contract.id, units: consumed, applied, overage, held, status: entryStatus(consumed, applied, overage, held), reason: null };
+  });
   const usedTenths = usedPctTenths(ledger.snapshot);
   return {
     id: contract.id,
@@ -104,20 +119,22 @@ function reconcileContract(
 // SPEC §4: incidents count 1 for the first covered entry of a ticket (an entry
 // without a ticket is its own incident), in processing order — a held first
 // entry still opens its incident (§10).
-function ledgerUnits(contract: Contract, entries: readonly CoveredEntry[]): LedgerEntry[] {
-  if (contract.unit !== 'incidents') return entries.map(({ entry, day }) => ({ id: entry.id, day, units: consumedUnits(contract, entry) }));
+function entryUnits(contract: Contract, entries: readonly Entry[], order: readonly number[], units: Float64Array): void {
+  if (contract.unit !== 'incidents') {
+    for (const index of order) units[index] = consumedUnits(contract, entries[index] as Entry);
+    return;
+  }
   const openedTickets = new Set<string>();
-  return entries.map(({ entry, day }) => {
-    const ticket = entry.ticket.trim();
-    const first = ticket === '' || !openedTickets.has(ticket);
+  for (const index of order) {
+    const ticket = (entries[index] as Entry).ticket.trim();
+    units[index] = ticket === '' || !openedTickets.has(ticket) ? 100 : 0;
     openedTickets.add(ticket);
-    return { id: entry.id, day, units: first ? 100 : 0 };
-  });
+  }
 }
 
-function entryStatus(units: number, split: EntrySplit): EntryStatus {
-  if (units > 0 && split.applied === 0) return split.held > 0 ? 'held' : 'overage';
-  return split.overage > 0 || split.held > 0 ? 'partial' : 'applied';
+function entryStatus(units: number, applied: number, overage: number, held: number): EntryStatus {
+  if (units > 0 && applied === 0) return held > 0 ? 'held' : 'overage';
+  return overage > 0 || held > 0 ? 'partial' : 'applied';
 }
 
 function excluded(id: string, contractId: string | null, status: EntryStatus, reason: string): EntryResult {
