@@ -1,6 +1,7 @@
 // One-contract runs for the rule tables: reconcile a portfolio and pick out the
 // contract, its entries and its lots without repeating the lookups in every test.
 import { reconcile } from '../../../renderer/src/core/reconcile';
+import type { contract } from '../builders';
 import type { Addition, Contract, Entry } from '../../../renderer/src/core/model';
 import type { ContractResult, EntryResult, LedgerEvent, ReconcileResult } from '../../../renderer/src/core/result';
 
@@ -44,3 +45,6 @@ export function run({ contracts, additions = [], entries = [], asOf }: RunInput)
     },
   };
 }
+
+/** What the `contract` builder accepts: SPEC §2 fields with decimal quantities. */
+export type Terms = NonNullable<Parameters<typeof contract>[0]>;
