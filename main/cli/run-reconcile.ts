@@ -1,0 +1,45 @@
+// `reconcile`: canonical CSV files in, a summary on stdout and the SPEC §8
+// JSON out. Exit status 0 on success, 2 for bad input or usage (nothing is
+// written then), 1 when the result could not be written.
+import { describeIssue } from '../../renderer/src/core/import/import-issue';
+import { reconcile } from '../../renderer/src/core/reconcile';
+import { toSpecJson } from '../../renderer/src/core/spec-json';
+import { describeFileError } from '../atomic-files';
+import type { CliIo } from './cli-io';
+import { loadCanonical } from './load-canonical';
+import { parseReconcileArgs, RECONCILE_USAGE } from './reconcile-args';
+import { formatSummary } from './summary-table';
+
+/** Runs the command on `argv` (without node and script); resolves to the exit status. */
+export async function runReconcile(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseReconcileArgs(argv);
+  if (parsed.kind === 'help') {
+    io.stdout(RECONCILE_USAGE);
+    return 0;
+  }
+  if (parsed.kind === 'usage-error') {
+    io.stderr(parsed.problems.map((problem) => `reconcile: ${problem}\n`).join('') + '\n' + RECONCILE_USAGE);
+    return 2;
+  }
+  const { options } = parsed;
+  const loaded = await loadCanonical(io, options);
+  for (const note of loaded.notes) io.stderr(`note: ${note}\n`);
+  if (loaded.issues.length > 0) {
+    io.stderr(loaded.issues.map((issue) => describeIssue(issue) + '\n').join(''));
+    const count = loaded.issues.length;
+    io.stderr(`\n${count} problem${count === 1 ? '' : 's'} found in the input; nothing was reconciled or written.\n`);
+    return 2;
+  }
+  const result = reconcile({ contracts: loaded.contracts, additions: loaded.additions, entries: loaded.entries, asOf: options.asOf });
+  if (options.json !== null) {
+    const json = JSON.stringify(toSpecJson(result), null, 2) + '\n';
+    try {
+      await io.writeFileAtomic(options.json, new TextEncoder().encode(json));
+    } catch (error) {
+      io.stderr(`reconcile: ${describeFileError(error, options.json, 'write')}\n`);
+      return 1;
+    }
+  }
+  io.stdout(formatSummary(result));
+  return 0;
+}
