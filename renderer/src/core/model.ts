@@ -89,7 +89,20 @@ export interface Entry {
   /** Cents, parts and expenses. */
   readonly amount: Centi | null;
   readonly notes: string;
+  /**
+   * When the entry was entered in the source system (`YYYY-MM-DD` or
+   * `YYYY-MM-DDTHH:MM[:SS]`), for replaying a source that applies time in the
+   * order it was entered rather than worked (ConnectWise). Optional.
+   */
+  readonly entered?: string | null;
 }
+
+/**
+ * The order covered entries draw on a contract: `worked` (SPEC §3: by work date,
+ * then id) or `entered` (by entry time, then id — ConnectWise's own order; an
+ * entry without `entered` counts as entered on its work date).
+ */
+export type AllocationOrder = 'worked' | 'entered';
 
 /** Everything the engine needs; `reconcile` is a pure function of it. */
 export interface ReconcileInput {
@@ -97,4 +110,6 @@ export interface ReconcileInput {
   readonly additions: readonly Addition[];
   readonly entries: readonly Entry[];
   readonly asOf: IsoDate;
+  /** Default `worked`. */
+  readonly allocationOrder?: AllocationOrder;
 }

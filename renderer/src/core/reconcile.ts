@@ -46,7 +46,8 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     }
   }
 
-  const orders = processingOrders(contracts.length, days, contractOf, firstDay);
+  const orders =
+    input.allocationOrder === 'entered' ? enteredOrders(contracts, asOfDay, entries, days, contractOf) : processingOrders(contracts.length, days, contractOf, firstDay);
   const units = new Float64Array(entries.length);
   const additions = additionsByContract(input.additions, matcher);
   const contractResults = contracts.map((dated, index) => {
@@ -75,6 +76,27 @@ function processingOrders(contractCount: number, days: Int32Array, contractOf: I
   keys.sort();
   for (const key of keys) {
     const index = key % stride;
+    (orders[contractOf[index] as number] as number[]).push(index);
+  }
+  return orders;
+}
+
+/**
+ * Each contract's covered entries in the order they were entered (then id), and
+ * their ledger day moved to the day they were entered: a replay of a source that
+ * draws time down as it is keyed in. Coverage still looks at the work date.
+ */
+function enteredOrders(contracts: readonly DatedContract[], asOfDay: number, entries: readonly Entry[], days: Int32Array, contractOf: Int32Array): number[][] {
+  const orders: number[][] = contracts.map(() => []);
+  const enteredAt = entries.map((entry) => entry.entered ?? entry.date);
+  const covered: number[] = [];
+  for (let index = 0; index < entries.length; index++) if ((contractOf[index] as number) >= 0) covered.push(index);
+  covered.sort((a, b) => compareCodePoints(enteredAt[a] as string, enteredAt[b] as string) || a - b);
+  for (const index of covered) {
+    const { startDay, endDay } = contracts[contractOf[index] as number] as DatedContract;
+    const horizon = endDay === null ? asOfDay : Math.min(endDay, asOfDay);
+    // Clamped into the contract's run so every covered entry is drawn once; clamping keeps the order sorted.
+    days[index] = Math.min(Math.max(dayOf((enteredAt[index] as string).slice(0, 10)), startDay), horizon);
     (orders[contractOf[index] as number] as number[]).push(index);
   }
   return orders;
