@@ -2,7 +2,7 @@
 // small contracts/entries, and a draft builder.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { Addition, Contract, Entry } from '../../renderer/src/core/model';
-import { openBlockledgerDb, type BlockledgerDb, type ChangeContext, type OpenOptions } from '../../renderer/src/db/schema';
+import { openBlockledgerDb, TABLE_NAMES, type BlockledgerDb, type ChangeContext, type OpenOptions } from '../../renderer/src/db/schema';
 import { prepareImport, type ImportDraft, type SourcedAddition } from '../../renderer/src/db/prepare-import';
 import { commitImport, type ConflictDecision } from '../../renderer/src/db/commit-import';
 import { loadPortfolio } from '../../renderer/src/db/load-store';
@@ -68,4 +68,32 @@ export async function importDraft(db: BlockledgerDb, value: ImportDraft, decide:
   if (preview.kind !== 'plan') return { preview, commit: null };
   const decisions = new Map(preview.conflicts.map((conflict) => [conflict.key, decide] as const));
   return { preview, commit: await commitImport(db, preview, decisions, context) };
+}
+
+/** Every table's rows, for "nothing changed" assertions. */
+export async function snapshot(db: BlockledgerDb) {
+  const tables = await Promise.all(TABLE_NAMES.map((name) => db.table(name).toArray()));
+  return Object.fromEntries(TABLE_NAMES.map((name, i) => [name, tables[i]]));
+}
+
+/** Makes the `failAt`-th write (1-based, counted across tables) of `db` throw `error()` (reopens `db`). */
+export async function failNthWrite(db: BlockledgerDb, failAt: number, error: () => Error): Promise<void> {
+  let writes = 0;
+  db.use({
+    stack: 'dbcore',
+    name: 'fail-nth-write',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          mutate: (request) => (++writes === failAt ? Promise.reject(error()) : table.mutate(request)),
+        };
+      },
+    }),
+  });
+  // Dexie builds its middleware stack when it opens.
+  db.close();
+  await db.open();
 }
