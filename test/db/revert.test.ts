@@ -98,12 +98,14 @@ const batchArb = fc.record({
   decide: fc.constantFrom('keep' as const, 'replace' as const),
 });
 
+type Batch = typeof batchArb extends fc.Arbitrary<infer T> ? T : never;
+
 describe('property: import then revert = before', () => {
   it('holds for any prior history of imports and any conflict decisions', async () => {
     await fc.assert(fc.asyncProperty(fc.array(batchArb, { maxLength: 4 }), batchArb, async (history, last) => {
       const db = await freshDb();
       let n = 0;
-      const run = (batch: fc.RecordValue<typeof batchArb>) => importDraft(db, draft({
+      const run = (batch: Batch) => importDraft(db, draft({
         source: batch.source,
         contracts: batch.contracts.map((c) => contract(c.id, { allowance: c.allowance })),
         additions: batch.additions.map((a) => ({ addition: addition('C1', '2026-01-02', a.quantity), sourceId: a.sourceId })),
