@@ -1,0 +1,75 @@
+// Builds one Table per worksheet from its rows of cells: the first row with a
+// value is the header, every later row keeps its Excel row number as its line.
+import type { ImportIssue } from '../../core/import/import-issue';
+import type { Table, TableRow } from '../../core/import/table';
+import { cellText } from './cell-text';
+
+/** A cell as both readers see it: 1-based column, ExcelJS value and number format. */
+export interface SheetCell {
+  readonly column: number;
+  readonly value: unknown;
+  readonly numFmt: string | undefined;
+}
+
+export interface XlsxRead {
+  readonly tables: readonly Table[];
+  readonly issues: readonly ImportIssue[];
+}
+
+/** Collects a worksheet's rows into a Table, reporting unreadable cells and values outside the header. */
+export class SheetTableBuilder {
+  private header: string[] | null = null;
+  private readonly rows: TableRow[] = [];
+  private outside = { count: 0, line: 0 };
+  readonly issues: ImportIssue[] = [];
+
+  constructor(
+    private readonly fileName: string,
+    private readonly date1904: () => boolean,
+  ) {}
+
+  /** Adds the worksheet row numbered `line`. */
+  addRow(line: number, cells: Iterable<SheetCell>): void {
+    const texts: string[] = [];
+    for (const cell of cells) {
+      const { text, problem } = cellText(cell.value, cell.numFmt, this.date1904());
+      if (problem !== null) this.issues.push({ file: this.fileName, line, column: this.header?.[cell.column - 1] ?? null, code: 'unreadable-cell', message: problem, severity: 'error' });
+      texts[cell.column - 1] = text;
+    }
+    if (this.header === null) {
+      if (texts.some((text) => text !== undefined && text.trim() !== '')) this.header = Array.from(texts, (text) => (text ?? '').trim());
+      return;
+    }
+    const width = this.header.length;
+    if (texts.length > width && texts.slice(width).some((text) => text !== undefined && text.trim() !== '')) {
+      if (this.outside.count === 0) this.outside.line = line;
+      this.outside.count += 1;
+    }
+    const row = Array.from({ length: width }, (_, index) => texts[index] ?? '');
+    if (row.some((text) => text !== '')) this.rows.push({ line, cells: row });
+  }
+
+  /** The finished Table (null for a sheet without a header) and its issues. */
+  finish(): { table: Table | null; issues: ImportIssue[] } {
+    if (this.outside.count > 0) {
+      this.issues.push({ file: this.fileName, line: this.outside.line, column: null, code: 'cell-outside-header', message: `${this.outside.count} row(s) have values in columns without a header name (first on this row); name those columns or remove the values`, severity: 'error' });
+    }
+    if (this.header === null) return { table: null, issues: this.issues };
+    return { table: { fileName: this.fileName, header: this.header, rows: this.rows }, issues: this.issues };
+  }
+}
+
+/** Names tables `file [sheet]` only when a workbook has more than one sheet with data. */
+export function nameSheets(fileName: string, sheets: readonly { sheet: string; table: Table | null; issues: readonly ImportIssue[] }[]): XlsxRead {
+  const withData = sheets.filter((sheet) => sheet.table !== null);
+  const rename = (name: string): string => (withData.length === 1 ? fileName : name);
+  const tables = withData.map((sheet) => ({ ...sheet.table!, fileName: rename(sheet.table!.fileName) }));
+  const issues = sheets.flatMap((sheet) => sheet.issues.map((issue) => ({ ...issue, file: rename(issue.file) })));
+  if (tables.length === 0) issues.push({ file: fileName, line: null, column: null, code: 'empty-file', message: 'the workbook has no sheet with a header row', severity: 'error' });
+  return { tables, issues };
+}
+
+/** The per-sheet name a builder reports under before `nameSheets` settles it. */
+export function sheetFileName(fileName: string, sheet: string): string {
+  return `${fileName} [${sheet}]`;
+}
