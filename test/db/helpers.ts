@@ -2,7 +2,7 @@
 // small contracts/entries, and a draft builder.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { Addition, Contract, Entry } from '../../renderer/src/core/model';
-import { openBlockledgerDb, TABLE_NAMES, type BlockledgerDb, type ChangeContext, type OpenOptions } from '../../renderer/src/db/schema';
+import { openBlockledgerDb, type BlockledgerDb, type ChangeContext, type OpenOptions } from '../../renderer/src/db/schema';
 import { prepareImport, type ImportDraft, type SourcedAddition } from '../../renderer/src/db/prepare-import';
 import { commitImport, type ConflictDecision } from '../../renderer/src/db/commit-import';
 import { loadPortfolio } from '../../renderer/src/db/load-store';
@@ -70,10 +70,11 @@ export async function importDraft(db: BlockledgerDb, value: ImportDraft, decide:
   return { preview, commit: await commitImport(db, preview, decisions, context) };
 }
 
-/** Every table's rows, for "nothing changed" assertions. */
-export async function snapshot(db: BlockledgerDb) {
-  const tables = await Promise.all(TABLE_NAMES.map((name) => db.table(name).toArray()));
-  return Object.fromEntries(TABLE_NAMES.map((name, i) => [name, tables[i]]));
+/** Every table's rows (of the tables this version has), for "nothing changed" assertions. */
+export async function snapshot(db: BlockledgerDb): Promise<Record<string, unknown[]>> {
+  const names = db.tables.map((table) => table.name).sort();
+  const tables = await Promise.all(names.map((name) => db.table(name).toArray()));
+  return Object.fromEntries(names.map((name, i) => [name, tables[i] as unknown[]]));
 }
 
 /** Makes the `failAt`-th write (1-based, counted across tables) of `db` throw `error()` (reopens `db`). */
