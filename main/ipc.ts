@@ -22,7 +22,8 @@ import {
   type SaveResult,
   type WriteBackupResult,
 } from '../preload/contract';
-import { backupIdPattern, listBackups, readBackup, writeBackup } from './backups';
+import { backupIdPattern } from '../preload/backup-policy';
+import { listBackups, readBackup, writeBackup } from './backups';
 import { describeFileError, readFileLimited, readFilesLimited, withExtension, writeFileAtomic, writeFilesAtomic } from './atomic-files';
 import { askOpenPaths, askSavePath } from './files';
 import { acknowledgeQuit } from './quit-guard';

@@ -3,7 +3,7 @@
 // smuggle a path, or exhaust memory, so payloads are checked for exact shape,
 // type, size and file-name characters before anything else happens.
 
-import { limits } from '../preload/contract';
+import { fileNameProblem } from '../preload/contract';
 
 /** A request the main process refuses; nothing has happened when it is thrown. */
 export class RefusedError extends Error {
@@ -63,18 +63,10 @@ export function expectArray(value: unknown, maxItems: number, what: string): unk
   return value;
 }
 
-// Letters, digits and a few punctuation marks customers' names need; no path
-// separators, no control or shell-special characters.
-const fileNameChars = /^[\p{L}\p{N} _.,()&'+-]+$/u;
-// Names Windows reserves for devices, with or without an extension.
-const reservedWindowsName = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
-
 /** A base file name safe on Windows, macOS and Linux: never a path, never hidden, never a device. */
 export function expectFileName(value: unknown, what: string): string {
   if (typeof value !== 'string') refuse(`${what} must be text`);
-  if (value.length === 0 || value.length > limits.fileNameChars) refuse(`${what} must have 1 to ${limits.fileNameChars} characters`);
-  if (!fileNameChars.test(value)) refuse(`${what} has characters not allowed in a file name`);
-  if (value.startsWith('.') || value.endsWith('.') || value.endsWith(' ') || value.startsWith(' ')) refuse(`${what} may not start or end with a dot or a space`);
-  if (reservedWindowsName.test(value)) refuse(`${what} is a name Windows reserves`);
+  const problem = fileNameProblem(value);
+  if (problem !== undefined) refuse(`${what} ${problem}`);
   return value;
 }

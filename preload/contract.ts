@@ -39,6 +39,21 @@ export const limits = {
   databaseBytes: 1024 * mebibyte,
 } as const;
 
+// Letters, digits and a few punctuation marks customers' names need; no path
+// separators, no control or shell-special characters.
+const fileNameChars = /^[\p{L}\p{N} _.,()&'+-]+$/u;
+// Names Windows reserves for devices, with or without an extension.
+const reservedWindowsName = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+
+/** Why `name` is not a safe base file name on Windows, macOS and Linux, or undefined when it is. */
+export function fileNameProblem(name: string): string | undefined {
+  if (name.length === 0 || name.length > limits.fileNameChars) return `must have 1 to ${limits.fileNameChars} characters`;
+  if (!fileNameChars.test(name)) return 'has characters not allowed in a file name';
+  if (/^[. ]|[. ]$/.test(name)) return 'may not start or end with a dot or a space';
+  if (reservedWindowsName.test(name)) return 'is a name Windows reserves';
+  return undefined;
+}
+
 /** Menu entries the renderer acts on, with their shortcuts (Electron accelerator syntax). */
 export const menuShortcuts = {
   import: 'CmdOrCtrl+O',

@@ -1,14 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return <h1>Blockledger</h1>;
-}
+import { App } from './app/app';
+import { selectPlatform } from './platform/select-platform';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App platform={selectPlatform()} portfolioEmpty />
   </StrictMode>,
 );

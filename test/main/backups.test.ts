@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackupInfo } from '../../preload/contract';
-import { backupsToPrune, listBackups, parseBackupId, writeBackup } from '../../main/backups';
+import { backupsToPrune, parseBackupId } from '../../preload/backup-policy';
+import { listBackups, writeBackup } from '../../main/backups';
 
 vi.mock('electron', () => import('./fake-electron'));
 
