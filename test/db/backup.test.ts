@@ -79,7 +79,8 @@ describe('database backups', () => {
     it('a flipped bit in the compressed data', async () => {
       const bytes = await exportBackup(await populated(), 'now');
       const flipped = bytes.slice();
-      flipped[Math.floor(flipped.length / 2)] ^= 0x10;
+      const middle = Math.floor(flipped.length / 2);
+      flipped[middle] = (flipped[middle] as number) ^ 0x10;
       const result = await restoreBackup(await freshDb(), flipped, RESTORER);
       expect(result).toMatchObject({ ok: false, code: 'invalid-backup' });
     });
