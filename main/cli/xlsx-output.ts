@@ -1,0 +1,93 @@
+// `--xlsx DIR` and the demo: one reconciliation workbook per customer plus
+// the month-end pack, streamed to files (ExcelJS's streaming writer runs only
+// in Node). Each file is written under a temporary name and renamed when
+// complete, so DIR never holds half a workbook under a final name.
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ReconcileInput } from '../../renderer/src/core/model';
+import type { ReconcileResult } from '../../renderer/src/core/result';
+import { customerDocument, writeCustomerWorkbook } from '../../renderer/src/io/workbook/customer-workbook';
+import { packDocument, writeMonthEndPack } from '../../renderer/src/io/workbook/month-end-pack';
+import type { DocumentInfo, WorkbookTarget } from '../../renderer/src/io/workbook/sheet-layout';
+import { StreamWorkbook } from '../../renderer/src/io/workbook/stream-workbook';
+import { DEFAULT_WORKBOOK_OPTIONS, type WorkbookContext, type WorkbookOptions, customerGroups, workbookContext } from '../../renderer/src/io/workbook/workbook-context';
+
+/** Progress of a run: `done` of `total` files, the one just written. */
+export type WorkbookProgress = (done: number, total: number, fileName: string) => void;
+
+/** What was written, in writing order. */
+export interface WrittenWorkbooks {
+  readonly customerFiles: readonly string[];
+  readonly packFile: string;
+}
+
+const MAX_NAME_LENGTH = 100;
+// Windows refuses these names whatever the extension.
+const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
+
+/** A file name (without extension) from a customer name: no path or reserved characters, no reserved device names. */
+export function safeFileName(name: string): string {
+  const cleaned = [...name.normalize('NFC').replace(/[<>:"/\\|?*\p{Cc}]/gu, '_').replace(/\s+/gu, ' ')]
+    .slice(0, MAX_NAME_LENGTH)
+    .join('')
+    .replace(/^[ .]+|[ .]+$/gu, '')
+    .replace(/^-/u, '_');
+  if (cleaned === '') return 'customer';
+  return RESERVED.test(cleaned) ? `_${cleaned}` : cleaned;
+}
+
+/** Makes `base` unique among `taken` (compared case-insensitively, as Windows and macOS do) and records it. */
+export function uniqueName(base: string, taken: Set<string>): string {
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n += 1) name = `${base} (${n})`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+async function writeStreamed(dir: string, fileName: string, info: DocumentInfo, write: (target: WorkbookTarget) => Promise<void>): Promise<void> {
+  const finalPath = join(dir, fileName);
+  const partialPath = `${finalPath}.partial`;
+  try {
+    const workbook = new StreamWorkbook(partialPath, info);
+    await write(workbook);
+    await workbook.finish();
+    await rename(partialPath, finalPath);
+  } catch (error) {
+    await rm(partialPath, { force: true });
+    throw error;
+  }
+}
+
+/** Progress lines on a stream (stderr): about twenty per run, plus the last. */
+export function progressLines(write: (text: string) => void): WorkbookProgress {
+  return (done, total, fileName) => {
+    const step = Math.max(1, Math.floor(total / 20));
+    if (done % step === 0 || done === total) write(`xlsx: ${done}/${total} written (${fileName})\n`);
+  };
+}
+
+/** Writes one workbook per customer and the month-end pack into `dir`. */
+export async function writeReconciliationWorkbooks(
+  result: ReconcileResult,
+  input: ReconcileInput,
+  dir: string,
+  progress: WorkbookProgress,
+  options: WorkbookOptions = DEFAULT_WORKBOOK_OPTIONS,
+): Promise<WrittenWorkbooks> {
+  await mkdir(dir, { recursive: true });
+  const context: WorkbookContext = workbookContext(input, result, options);
+  const groups = customerGroups(result);
+  const total = groups.length + 1;
+  const taken = new Set<string>();
+  const packFile = `${uniqueName(`Month-end pack ${result.asOf}`, taken)}.xlsx`;
+  const customerFiles: string[] = [];
+  for (const group of groups) {
+    const fileName = `${uniqueName(`${safeFileName(group.customer)} ${result.asOf}`, taken)}.xlsx`;
+    await writeStreamed(dir, fileName, customerDocument(context, group.customer), (target) => writeCustomerWorkbook(target, context, group));
+    customerFiles.push(fileName);
+    progress(customerFiles.length, total, fileName);
+  }
+  await writeStreamed(dir, packFile, packDocument(context), (target) => writeMonthEndPack(target, context));
+  progress(total, total, packFile);
+  return { customerFiles, packFile };
+}
