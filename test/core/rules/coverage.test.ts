@@ -54,6 +54,8 @@ describe('SPEC §4 how much a covered entry consumes (rounded once, half away fr
     ['hours count as worked', hours(), entry('2026-02-01', 1.5), '1.5'],
     ['time is rounded up to round_minutes (66 min -> 75 min)', hours({ roundMinutes: d(15) }), entry('2026-02-01', 1.1), '1.25'],
     ['time already on a round_minutes step stays', hours({ roundMinutes: d(15) }), entry('2026-02-01', 1.25), '1.25'],
+    ['minutes are exact: 0.7 h is 42 min on a 1-minute step, not 43', hours({ roundMinutes: d(1) }), entry('2026-02-01', 0.7), '0.7'],
+    ['minutes are exact: 0.7 h is 42 min, seven 6-minute steps, not eight', hours({ roundMinutes: d(6) }), entry('2026-02-01', 0.7), '0.7'],
     ['round_minutes may be a fraction of a minute (6 min -> 7.5 min = 0.125 h -> 0.13)', hours({ roundMinutes: d('7.5') }), entry('2026-02-01', 0.1), '0.13'],
     ['an entry counts at least minimum_minutes', hours({ minimumMinutes: d(30) }), entry('2026-02-01', 0.1), '0.5'],
     ['rounding comes before the minimum (6 min -> 15 -> raised to 20, not 30)', hours({ roundMinutes: d(15), minimumMinutes: d(20) }), entry('2026-02-01', 0.1), '0.33'],

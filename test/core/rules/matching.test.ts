@@ -25,6 +25,7 @@ describe('SPEC §4 matching an entry to a contract', () => {
     ['a contract_id is matched exactly, not case-insensitively', entry('2026-02-01', 1, { id: 'E1', contractId: 'c3' }), [null, 'unmatched', 'unknown contract id']],
     ['an unknown contract id', entry('2026-02-01', 1, { id: 'E1', contractId: 'C9' }), [null, 'unmatched', 'unknown contract id']],
     ['without contract_id, the customer’s only contract active that day', entry('2026-02-01', 1, { id: 'E1', contractId: null, customer: 'Acme Corp' }), ['C1', 'applied', null]],
+    ['a blank contract_id counts as none', entry('2026-02-01', 1, { id: 'E1', contractId: '   ', customer: 'Acme Corp' }), ['C1', 'applied', null]],
     ['an empty contract_id counts as none', entry('2026-02-01', 1, { id: 'E1', contractId: '', customer: 'Acme Corp' }), ['C1', 'applied', null]],
     ['a contract that has ended is no candidate: the successor takes it', entry('2026-04-01', 1, { id: 'E1', contractId: null, customer: 'Acme Corp' }), ['C2', 'applied', null]],
     ['a contract on its last day is still a candidate', entry('2026-03-31', 1, { id: 'E1', contractId: null, customer: 'Acme Corp' }), ['C1', 'applied', null]],

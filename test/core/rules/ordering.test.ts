@@ -61,6 +61,17 @@ describe('SPEC §10 id order is code-point order', () => {
 });
 
 describe('SPEC §3 the order of one date: arrivals, entries (id order), expiries, billing run', () => {
+  it.each([
+    ['an entry on start uses the allowance granted that day', { allowance: 5 }, [], [], '2026-01-01'],
+    ['an entry on the 1st uses that month’s new grant', { allowance: 5, period: 'month' }, [], [], '2026-02-01'],
+    ['an entry on the day of an addition uses it', { allowance: null }, [addition('2026-01-15', 5)], [], '2026-01-15'],
+    ['an entry on the day of a re-bill uses it', { allowance: 1, rebillBelow: 1, rebillQuantity: 5 }, [], [entry('2026-01-10', 1)], '2026-02-01'],
+  ] as const)('grants and additions come before entries: %s', (_rule, terms, additions, earlier, date) => {
+    // Under bill, an entry that came first would find nothing and be all overage.
+    const at = run({ contracts: [contract(terms)], additions: [...additions], entries: [...earlier, entry(date, 5, { id: 'E1' })], asOf: date });
+    expect(at.entry('E1')).toMatchObject({ applied: c(5), overage: 0, status: 'applied' });
+  });
+
   it('an addition arriving and expiring on a month end: it pays the day’s entries, the rest expires, then the re-bill check sees 0', () => {
     const { contract: result } = run({
       contracts: [contract({ allowance: null, rebillBelow: 1, rebillQuantity: 5 })],

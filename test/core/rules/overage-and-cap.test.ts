@@ -57,6 +57,19 @@ describe('SPEC §5 carry', () => {
     expect(at.contract.balance).toBe(c(7));
   });
 
+  it('when the new lots expire together the debt is paid from the first created (the allowance)', () => {
+    const at = run({
+      contracts: [contract({ allowance: 5, period: 'month', end: '2026-02-28', overage: 'carry' })],
+      additions: [addition('2026-02-01', 5)],
+      entries: [entry('2026-01-05', 7)],
+      asOf: '2026-02-01',
+    });
+    expect(at.contract.lots.filter((lot) => lot.date === '2026-02-01').map((lot) => [lot.kind, lot.left])).toEqual([
+      ['allowance', c(3)],
+      ['addition', c(5)],
+    ]);
+  });
+
   it('an entry on the day of a grant comes after the grant has paid the debt', () => {
     const at = run({
       contracts: [contract({ allowance: 5, period: 'month', overage: 'carry' })],

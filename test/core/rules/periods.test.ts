@@ -110,6 +110,7 @@ describe('SPEC §3/§10 prorating: allowance × covered days ÷ days of the full
     ['a partial first contract quarter: 89 h for Feb 15–Apr 30 of Feb 1–Apr 30’s 89 days is 75 h', { period: 'quarter', anchor: 'contract', start: '2026-02-15', allowance: 89 }, '75'],
     ['a partial calendar year in a leap year: 100 h for Jul 1–Dec 31 2028 is 184/366', { period: 'year', start: '2028-07-01', allowance: 100 }, '50.27'],
     ['a partial calendar year in a common year: 100 h for Jul 1–Dec 31 2026 is 184/365', { period: 'year', start: '2026-07-01', allowance: 100 }, '50.41'],
+    ['a partial contract quarter over a leap February: 90 h from Feb 15 2028 covers 76 of Feb 1–Apr 30’s 90 days', { period: 'quarter', anchor: 'contract', start: '2028-02-15', allowance: 90 }, '76'],
     ['a contract year through a leap February: 366 h from Feb 15 2028 covers 352 of 366 days', { period: 'year', anchor: 'contract', start: '2028-02-15', allowance: 366 }, '352'],
     ['a partial leap February: 29 h from Feb 15 2028 covers 15 of 29 days', { period: 'month', start: '2028-02-15', allowance: 29 }, '15'],
     ['a partial common February: 28 h from Feb 15 2027 covers 14 of 28 days', { period: 'month', start: '2027-02-15', allowance: 28 }, '14'],
@@ -124,6 +125,7 @@ describe('SPEC §3/§10 prorating: allowance × covered days ÷ days of the full
     ['a month cut by end: 31 h through Mar 10 is 10 h', { period: 'month', start: '2026-01-01', end: '2026-03-10', allowance: 31 }, '10'],
     ['a leap February cut by end: 29 h through Feb 10 2028 is 10 h', { period: 'month', start: '2028-01-01', end: '2028-02-10', allowance: 29 }, '10'],
     ['a common February cut by end: 28 h through Feb 10 2027 is 10 h', { period: 'month', start: '2027-01-01', end: '2027-02-10', allowance: 28 }, '10'],
+    ['a contract quarter cut by end: 92 h through Jun 15 covers 46 of May–Jul’s 92 days', { period: 'quarter', anchor: 'contract', start: '2026-02-01', end: '2026-06-15', allowance: 92 }, '46'],
     ['a calendar quarter cut by end: 91 h through May 15 covers 45 of Q2’s 91 days', { period: 'quarter', start: '2026-01-01', end: '2026-05-15', allowance: 91 }, '45'],
   ] as const)('the last period is prorated too: %s', (_rule, terms, size) => {
     const lots = grants(contract({ prorate: true, ...terms }), '2028-12-31');

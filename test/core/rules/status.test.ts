@@ -117,6 +117,7 @@ describe('SPEC §7/§10 variance = recomputed end-of-day balance at reported_as_
     ['against 0 before start', { reportedBalance: 8, reportedAsOf: '2025-12-31' }, c(-8)],
     ['a negative reported balance compares as such', { reportedBalance: -1, overage: 'carry' }, c(-2)],
     ['null without a reported balance', {}, null],
+    ['against 0 for a contract that starts after as-of', { reportedBalance: 8, start: '2026-02-01' }, c(-8)],
   ] as const)('%s', (_rule, terms, expected) => {
     // 10 granted; 3 on Jan 15 (and 10 more under carry) leave 7 (or -3) at as-of.
     const entries = 'overage' in terms ? [entry('2026-01-15', 13)] : [entry('2026-01-15', 3)];
