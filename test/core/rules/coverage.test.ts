@@ -3,6 +3,7 @@
 // factors and rates, expenses, incidents, and rounding once per entry.
 import { describe, expect, it } from 'vitest';
 import type { Contract, Entry } from '../../../renderer/src/core/model';
+import { roundRatio } from '../../../renderer/src/core/numbers';
 import { addition, c, contract, d, entry } from '../builders';
 import { run, type Terms } from './harness';
 
@@ -139,6 +140,15 @@ describe('SPEC §4/§10 incidents', () => {
     ]);
   });
 
+  it('a ticket is counted per contract: the same ticket number opens an incident on each', () => {
+    const at = run({
+      contracts: [incidents({ id: 'C1' }), incidents({ id: 'C2' })],
+      entries: [entry('2026-02-01', 1, { id: 'E1', ticket: 'T1', contractId: 'C1' }), entry('2026-02-02', 1, { id: 'E2', ticket: 'T1', contractId: 'C2' })],
+      asOf: '2026-12-31',
+    });
+    expect([at.entry('E1').units, at.entry('E2').units]).toEqual([c(1), c(1)]);
+  });
+
   it('role factors do not apply to incidents', () => {
     expect(unitsOf(incidents({ roleFactors: [{ role: 'senior', value: d(2) }] }), [entry('2026-02-01', 1, { id: 'E1', ticket: 'T1', workRole: 'Senior' })])).toEqual([['E1', c(1), 'applied']]);
   });
@@ -156,5 +166,19 @@ describe('SPEC §4/§10 incidents', () => {
       ['E2', c(1), 'held'],
       ['E3', 0, 'applied'],
     ]);
+  });
+});
+
+describe('SPEC §1 the one rounding: half away from zero', () => {
+  it.each([
+    [5, 10, 1],
+    [4, 10, 0],
+    [15, 10, 2],
+    [-5, 10, -1],
+    [-4, 10, 0],
+    [-15, 10, -2],
+  ])('%i / %i rounds to %i', (numerator, denominator, rounded) => {
+    // `+ 0`: a negative that rounds to zero comes back as -0, which is written as 0.
+    expect(roundRatio(numerator, denominator) + 0).toBe(rounded);
   });
 });

@@ -57,6 +57,11 @@ describe('SPEC §3 additions', () => {
     expect(result.lots[0]?.expires).toBe(expected);
   });
 
+  it('an addition lot keeps its PO reference and price', () => {
+    const { contract: result } = run({ contracts: [contract({ allowance: null })], additions: [addition('2026-02-03', 4, { reference: 'PO-77', price: 50000 })], asOf: '2026-02-28' });
+    expect(result.lots[0]).toMatchObject({ kind: 'addition', reference: 'PO-77', price: 50000 });
+  });
+
   it('an addition dated before start takes effect on start (SPEC §10)', () => {
     const { contract: result } = run({ contracts: [contract({ allowance: null, start: '2026-03-01' })], additions: [addition('2026-02-20', 4)], asOf: '2026-03-31' });
     expect(result.lots[0]).toMatchObject({ date: '2026-03-01', size: c(4) });
