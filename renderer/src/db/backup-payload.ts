@@ -91,11 +91,16 @@ function chunkFromJson(json: unknown, index: number): EntryChunk {
     member: Int32Array.from(numbers(index, 'member', json.member, n, false)),
     workRole: Int32Array.from(numbers(index, 'workRole', json.workRole, n, false)),
     workType: Int32Array.from(numbers(index, 'workType', json.workType, n, false)),
+    entered: json.entered,
   } as EntryChunk;
   if (!Number.isSafeInteger(chunk.batchId) || !Number.isSafeInteger(chunk.seq) || typeof chunk.source !== 'string') fail('entryChunks', index, 'batch, sequence or source missing');
   for (const [codes, dict] of CODE_COLUMNS) {
     const size = chunk[dict].length;
     for (const code of chunk[codes]) if (code >= size || code < (codes === 'contract' ? -1 : 0)) fail('entryChunks', index, `column "${codes}" points outside its dictionary`);
+  }
+  const entered = json.entered;
+  if (entered !== null && (!Array.isArray(entered) || entered.length !== n || !entered.every((item) => item === null || typeof item === 'string'))) {
+    fail('entryChunks', index, 'column "entered" is damaged');
   }
   for (const option of chunk.billable) if (option > 2) fail('entryChunks', index, 'column "billable" holds an unknown option');
   return chunk;

@@ -44,21 +44,22 @@ function applyDecisions<T>(sorted: SortedRecords<T>, decisions: ConflictDecision
   return { write, undo, counts };
 }
 
-/** The entry rows to store and the earlier batches' keys they hide. */
+/** The entry rows to store, in the draft's order, and the earlier batches' keys they hide. */
 function applyEntryDecisions(sorted: SortedRecords<KeyedEntry>, decisions: ConflictDecisions) {
-  const rows: KeyedEntry[] = sorted.fresh.map((record) => record.value);
+  const chosen = [...sorted.fresh];
   const hidden = new Map<number, string[]>();
   for (const { incoming, existing } of sorted.conflicts) {
     if (decisions.get(incoming.key) !== 'replace') continue;
-    rows.push(incoming.value);
+    chosen.push(incoming);
     let keys = hidden.get(existing.batchId);
     if (!keys) hidden.set(existing.batchId, (keys = []));
     keys.push(incoming.key);
   }
+  if (chosen.length > sorted.fresh.length) chosen.sort((a, b) => a.position - b.position);
   const superseded: SupersededEntries[] = [...hidden].map(([batchId, keys]) => ({ batchId, keys }));
-  const replaced = rows.length - sorted.fresh.length;
+  const replaced = chosen.length - sorted.fresh.length;
   const counts: RecordCounts = { added: sorted.fresh.length, replaced, kept: sorted.conflicts.length - replaced, unchanged: sorted.unchanged };
-  return { rows, superseded, counts };
+  return { rows: chosen.map((record) => record.value), superseded, counts };
 }
 
 function describeCounts(noun: string, counts: RecordCounts): string | null {

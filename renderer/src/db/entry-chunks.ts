@@ -40,6 +40,8 @@ export interface EntryChunk {
   readonly workTypeDict: readonly string[];
   readonly ticket: readonly string[];
   readonly notes: readonly string[];
+  /** When each entry was entered in the source (null = not given); null when no row has it. */
+  readonly entered: readonly (string | null)[] | null;
 }
 
 const BILLABLE: readonly BillableOption[] = ['billable', 'no_charge', 'do_not_bill'];
@@ -87,6 +89,8 @@ function encodeChunk(rows: readonly KeyedEntry[], from: number, to: number, batc
   const ids: string[] = [];
   const ticket: string[] = [];
   const notes: string[] = [];
+  const entered: (string | null)[] = [];
+  let anyEntered = false;
   for (let i = 0; i < count; i++) {
     const { keyPart, entry } = rows[from + i] as KeyedEntry;
     keyParts.push(keyPart);
@@ -102,6 +106,8 @@ function encodeChunk(rows: readonly KeyedEntry[], from: number, to: number, batc
     workType[i] = workTypes.code(entry.workType);
     ticket.push(entry.ticket);
     notes.push(entry.notes);
+    entered.push(entry.entered ?? null);
+    anyEntered ||= entry.entered != null;
   }
   return {
     batchId, seq, count, source, keyParts, ids, day, hours, amount, billable,
@@ -110,7 +116,7 @@ function encodeChunk(rows: readonly KeyedEntry[], from: number, to: number, batc
     member, memberDict: members.values,
     workRole, workRoleDict: workRoles.values,
     workType, workTypeDict: workTypes.values,
-    ticket, notes,
+    ticket, notes, entered: anyEntered ? entered : null,
   };
 }
 
@@ -128,11 +134,12 @@ function text(dict: readonly string[], codes: Int32Array, row: number): string {
   return dict[codes[row] as number] as string;
 }
 
-/** Row `row` of a chunk as an engine Entry. */
+/** Row `row` of a chunk as an engine Entry (`entered` only when the source gave it). */
 export function entryAt(chunk: EntryChunk, row: number): Entry {
   const contract = chunk.contract[row] as number;
   const amount = chunk.amount[row] as number;
-  return {
+  const entered = chunk.entered?.[row] ?? null;
+  const entry: Entry = {
     id: chunk.ids[row] as string,
     date: isoOf(chunk.day[row] as number),
     contractId: contract < 0 ? null : (chunk.contractDict[contract] as string),
@@ -146,6 +153,7 @@ export function entryAt(chunk: EntryChunk, row: number): Entry {
     amount: Number.isNaN(amount) ? null : amount,
     notes: chunk.notes[row] as string,
   };
+  return entered === null ? entry : { ...entry, entered };
 }
 
 /** The contract id of a row, without building the Entry. */

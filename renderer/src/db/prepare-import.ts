@@ -38,6 +38,8 @@ export interface ImportDraft {
 interface Incoming<T> {
   readonly key: string;
   readonly value: T;
+  /** Index in the draft, so stored rows keep the file's order. */
+  readonly position: number;
 }
 
 interface Existing<T> {
@@ -141,18 +143,19 @@ function sameJson(a: unknown, b: unknown): boolean {
 
 function keyedEntries(source: string, entries: readonly Entry[]): Incoming<KeyedEntry>[] {
   const occurrences = new OccurrenceCounter();
-  return entries.map((entry) => {
-    if (entry.id !== '') return { key: recordKey(source, 'entry', idKeyPart(entry.id)), value: { keyPart: '', entry } };
+  return entries.map((entry, position) => {
+    if (entry.id !== '') return { key: recordKey(source, 'entry', idKeyPart(entry.id)), value: { keyPart: '', entry }, position };
     const keyPart = occurrences.rowKeyPart(entryContentText(entry));
-    return { key: recordKey(source, 'entry', keyPart), value: { keyPart, entry: { ...entry, id: keyPart } } };
+    return { key: recordKey(source, 'entry', keyPart), value: { keyPart, entry: { ...entry, id: keyPart } }, position };
   });
 }
 
 function keyedAdditions(source: string, additions: readonly SourcedAddition[]): Incoming<Addition>[] {
   const occurrences = new OccurrenceCounter();
-  return additions.map(({ addition, sourceId }) => ({
+  return additions.map(({ addition, sourceId }, position) => ({
     key: recordKey(source, 'addition', sourceId === null ? occurrences.rowKeyPart(canonicalJson(addition)) : idKeyPart(sourceId)),
     value: addition,
+    position,
   }));
 }
 
@@ -177,7 +180,7 @@ async function batchesHoldingAll(db: BlockledgerDb, files: readonly BatchFile[])
 export async function prepareImport(db: BlockledgerDb, draft: ImportDraft): Promise<ImportPreview> {
   if (draft.source.includes('|')) throw new Error(`source names cannot contain "|": ${draft.source}`);
   const files = await hashFiles(draft.files);
-  const contractsIn = draft.contracts.map((value) => ({ key: recordKey(draft.source, 'contract', idKeyPart(value.id)), value }));
+  const contractsIn = draft.contracts.map((value, position) => ({ key: recordKey(draft.source, 'contract', idKeyPart(value.id)), value, position }));
   const additionsIn = keyedAdditions(draft.source, draft.additions);
   const entriesIn = keyedEntries(draft.source, draft.entries);
 

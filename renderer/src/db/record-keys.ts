@@ -29,14 +29,15 @@ export function canonicalJson(value: unknown): string {
 
 /** An entry's content without its id (the id is the key, or there is none). */
 export function entryContentText(entry: Entry): string {
-  return JSON.stringify([entry.date, entry.contractId, entry.customer, entry.ticket, entry.member, entry.workRole, entry.workType, entry.hours, entry.billable, entry.amount, entry.notes]);
+  return JSON.stringify([entry.date, entry.contractId, entry.customer, entry.ticket, entry.member, entry.workRole, entry.workType, entry.hours, entry.billable, entry.amount, entry.notes, entry.entered ?? null]);
 }
 
 /** Two entries say the same thing (ids aside). */
 export function sameEntryContent(a: Entry, b: Entry): boolean {
   return a.date === b.date && a.contractId === b.contractId && a.customer === b.customer && a.ticket === b.ticket
     && a.member === b.member && a.workRole === b.workRole && a.workType === b.workType && a.hours === b.hours
-    && a.billable === b.billable && a.amount === b.amount && a.notes === b.notes;
+    && a.billable === b.billable && a.amount === b.amount && a.notes === b.notes
+    && (a.entered ?? null) === (b.entered ?? null);
 }
 
 function mix32(h: number): number {

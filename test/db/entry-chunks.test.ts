@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { Entry } from '../../renderer/src/core/model';
+import { isoOf } from '../../renderer/src/core/dates';
+import { contractIdAt, encodeEntryChunks, entryAt } from '../../renderer/src/db/entry-chunks';
+
+const text = fc.oneof(fc.constantFrom('', '__proto__', 'constructor', 'prototype', 'Acme', '00123'), fc.string());
+const entryArb: fc.Arbitrary<Entry> = fc.record({
+  id: text,
+  date: fc.integer({ min: -1000, max: 40000 }).map(isoOf),
+  contractId: fc.option(text, { nil: null }),
+  customer: text, ticket: text, member: text, workRole: text, workType: text,
+  hours: fc.integer({ min: -1_000_000, max: 1_000_000 }),
+  billable: fc.constantFrom('billable' as const, 'no_charge' as const, 'do_not_bill' as const),
+  amount: fc.option(fc.integer({ min: -(2 ** 40), max: 2 ** 40 }), { nil: null }),
+  notes: text,
+  entered: fc.constantFrom('2026-01-02', '2026-01-02T08:30'),
+}, { requiredKeys: ['id', 'date', 'contractId', 'customer', 'ticket', 'member', 'workRole', 'workType', 'hours', 'billable', 'amount', 'notes'] });
+
+describe('columnar entry chunks', () => {
+  it('encode then decode gives every entry back exactly (prototype-named text and entry times included)', () => {
+    fc.assert(fc.property(fc.array(entryArb, { maxLength: 40 }), fc.integer({ min: 1, max: 16 }), (entries, chunkRows) => {
+      const chunks = encodeEntryChunks(entries.map((entry) => ({ keyPart: '', entry })), 7, 'canonical', chunkRows);
+      const back = chunks.flatMap((chunk) => Array.from({ length: chunk.count }, (_, row) => entryAt(chunk, row)));
+      expect(back).toEqual(entries);
+      expect(chunks.flatMap((chunk) => Array.from({ length: chunk.count }, (_, row) => contractIdAt(chunk, row)))).toEqual(entries.map((e) => e.contractId));
+      expect(chunks.every((chunk) => chunk.batchId === 7 && chunk.count <= chunkRows)).toBe(true);
+    }));
+  });
+
+  it('repeated text is stored once per chunk', () => {
+    const entries = Array.from({ length: 1000 }, (_, i) => ({ keyPart: '', entry: {
+      id: String(i), date: '2026-01-01', contractId: `C${i % 4}`, customer: 'Acme', ticket: '', member: i % 2 ? 'ann' : 'bob',
+      workRole: 'eng', workType: 'remote', hours: 25, billable: 'billable' as const, amount: null, notes: '',
+    } }));
+    const [chunk] = encodeEntryChunks(entries, 1, 'canonical');
+    expect(chunk?.contractDict).toEqual(['C0', 'C1', 'C2', 'C3']);
+    expect(chunk?.memberDict).toEqual(['bob', 'ann']);
+    expect(chunk?.customerDict).toEqual(['Acme']);
+  });
+
+  it('refuses chunk sizes the queries cannot address', () => {
+    expect(() => encodeEntryChunks([], 1, 'canonical', 20_000)).toThrow('chunk size out of range');
+  });
+});
