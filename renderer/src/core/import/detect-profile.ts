@@ -35,7 +35,7 @@ function candidates(table: Table, profile: SourceProfile): Candidate[] {
   return specsOf(profile.system).map((spec) => {
     const found = resolveColumns(table.header, spec, profile);
     const matched = spec.signature.flatMap((field) => {
-      const column = found.get(field);
+      const column = found.get(field)?.[0];
       return column ? [column.name] : [];
     });
     return { profile, spec, matched, confidence: matched.length / spec.signature.length, coverage: found.size / nonEmpty };

@@ -102,11 +102,12 @@ function mapContract(row: SourceRow, purchases: ReadonlyMap<string, readonly Sou
     return;
   }
   const unit = lots[0]!.kind.unit;
-  let end = row.date('endDate');
+  const contractEnd = row.date('endDate');
+  let end = contractEnd;
   // Autotask extends a contract when a purchase runs past its end (psa-exports.md §2.2).
   const lastLotEnd = lots.reduce<string | null>((latest, lot) => (lot.end !== null && (latest === null || lot.end > latest) ? lot.end : latest), null);
   if (end !== null && lastLotEnd !== null && lastLotEnd > end) {
-    context.note(id, row, 'end-extended', () => `contract ${id} ends ${end} but a purchase runs to ${lastLotEnd}; as in Autotask, the contract was extended to ${lastLotEnd}`);
+    context.note(id, row, 'end-extended', () => `contract ${id} ends ${contractEnd} but a purchase runs to ${lastLotEnd}; as in Autotask, the contract was extended to ${lastLotEnd}`);
     end = lastLotEnd;
   }
   const ordered = [...lots].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));

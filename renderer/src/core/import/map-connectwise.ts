@@ -7,6 +7,7 @@ import { mapValue } from './record-reader';
 import { centiCell, flagCell, plural, type MapContext } from './map-context';
 import { multiplyExact } from './decimal-text';
 import { parseExactDecimal } from '../numbers';
+import { parseSourceDateTime } from './source-date';
 
 interface AgreementInfo {
   readonly unit: Unit;
@@ -197,6 +198,9 @@ function mapTimeEntry(row: SourceRow, context: MapContext): void {
   if (option.toLowerCase() === 'nodefault') {
     context.note(contractId, row, 'billable-nodefault', (count) => `${plural(count, 'time entry', 'time entries')} on agreement ${contractId || '(none)'} ${count === 1 ? 'has' : 'have'} billableOption NoDefault and ${count === 1 ? 'was' : 'were'} counted as ${billable}`);
   }
+  // ConnectWise applies time in the order it was entered (psa-exports.md §0.1); the engine can replay that.
+  const entered = parseSourceDateTime(row.text('dateEntered'), context.profile.utcOffsetMinutes);
+  if (entered !== null) context.entered.set(row.text('id'), entered);
   context.out.add('entries', row.file, row.line, new Map([
     ['id', row.text('id')],
     ['date', row.date('timeStart') ?? ''],

@@ -21,6 +21,8 @@ interface Note {
 /** Everything an interpreter needs: the profile, the canonical output and the issue list. */
 export class MapContext {
   readonly issues: ImportIssue[] = [];
+  /** Entry id -> when it was entered in the source (`YYYY-MM-DDTHH:MM:SS`), for the engine's `entered` order. */
+  readonly entered = new Map<string, string>();
   private readonly notes = new Map<string, Note>();
 
   constructor(

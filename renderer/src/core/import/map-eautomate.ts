@@ -108,7 +108,7 @@ function mapLabor(row: SourceRow, context: MapContext, deposits: ReadonlyMap<str
   if (deposit?.unit === 'amount' && deposit.rate !== null && laborAmount !== null && hours !== null) {
     const expected = multiplyExact({ units: hours, scale: 2 }, deposit.rate);
     if (expected !== null && exactToText(expected) !== exactToText(laborAmount)) {
-      context.note(contractId, row, 'labor-amount-differs', (count) => `${plural(count, 'labor line', 'labor lines')} on contract ${contractId} show a labor amount other than hours × the bill-code rate ${exactToText(deposit.rate!)} (a discount?); Blockledger values labor at the rate`);
+      context.note(contractId, row, 'labor-amount-differs', (count) => `${plural(count, 'labor line', 'labor lines')} on contract ${contractId} ${count === 1 ? 'shows' : 'show'} a labor amount other than hours × the bill-code rate ${exactToText(deposit.rate!)} (a discount?); Blockledger values labor at the rate`);
     }
   }
   context.out.add('entries', row.file, row.line, new Map([

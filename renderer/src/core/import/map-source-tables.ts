@@ -38,6 +38,8 @@ export interface SourceMapping {
   readonly tables: CanonicalTables;
   readonly issues: readonly ImportIssue[];
   readonly detections: readonly Detection[];
+  /** Entry id -> when the source says it was entered (ConnectWise `dateEntered`), for `allocationOrder: 'entered'`. */
+  readonly entered: ReadonlyMap<string, string>;
 }
 
 const CANONICAL_KINDS = new Set<string>(['contracts', 'additions', 'entries']);
@@ -53,17 +55,20 @@ function fileIssue(file: string, code: string, message: string): ImportIssue {
 
 /** Maps source tables onto canonical tables, listing every problem and how each file was recognised. */
 export function mapSourceTables(tables: readonly Table[], options: SourceOptions = {}): SourceMapping {
+  // The clerk's own profiles come first, so they win a detection tie with the built-in they were made from.
+  const saved = options.profiles ?? [];
   const profiles = new Map<string, SourceProfile>();
-  for (const profile of [...BUILTIN_PROFILES, ...(options.profiles ?? [])]) profiles.set(profile.id, profile);
+  for (const profile of [...saved, ...BUILTIN_PROFILES.filter((builtin) => !saved.some((own) => own.id === builtin.id))]) profiles.set(profile.id, profile);
   const issues: ImportIssue[] = [];
   const detections: Detection[] = [];
   const out = new CanonicalBuilder();
   const passThrough: Record<CanonicalKind, Table[]> = { contracts: [], additions: [], entries: [] };
   // Records per profile, then per record kind, so an interpreter sees all files of its source at once.
   const grouped = new Map<string, Map<string, SourceRow[]>>();
+  const entered = new Map<string, string>();
   const forcedId = options.profile && options.profile !== 'auto' ? options.profile : null;
   if (forcedId !== null && !profiles.has(forcedId)) {
-    return { tables: out.tables(), issues: [fileIssue('', 'unknown-profile', `there is no profile named "${forcedId}" (known: ${[...profiles.keys()].join(', ')})`)], detections };
+    return { tables: out.tables(), entered: new Map(), issues: [fileIssue('', 'unknown-profile', `there is no profile named "${forcedId}" (known: ${[...profiles.keys()].join(', ')})`)], detections };
   }
   for (const table of tables) {
     const choice = options.choices?.find((candidate) => candidate.file === table.fileName);
@@ -108,6 +113,7 @@ export function mapSourceTables(tables: readonly Table[], options: SourceOptions
         break;
     }
     issues.push(...context.allIssues());
+    for (const [id, when] of context.entered) entered.set(id, when);
   }
   const mapped = out.tables();
   return {
@@ -118,5 +124,6 @@ export function mapSourceTables(tables: readonly Table[], options: SourceOptions
     },
     issues,
     detections,
+    entered,
   };
 }

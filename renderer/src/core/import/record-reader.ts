@@ -78,22 +78,20 @@ export function columnsFor(profile: SourceProfile, record: string, field: FieldS
   return mapping?.columns ?? field.columns;
 }
 
-/** Header position of each field of a spec (first listed column found; names compared trimmed, case-insensitively). */
-export function resolveColumns(header: readonly string[], spec: RecordSpec, profile: SourceProfile): Map<string, { index: number; name: string }> {
+/** Header positions of each field of a spec, in the profile's order of preference (names compared trimmed, case-insensitively). */
+export function resolveColumns(header: readonly string[], spec: RecordSpec, profile: SourceProfile): Map<string, readonly { index: number; name: string }[]> {
   const positions = new Map<string, number>();
   header.forEach((name, index) => {
     const key = name.trim().toLowerCase();
     if (!positions.has(key)) positions.set(key, index);
   });
-  const found = new Map<string, { index: number; name: string }>();
+  const found = new Map<string, { index: number; name: string }[]>();
   for (const field of spec.fields) {
-    for (const column of columnsFor(profile, spec.record, field)) {
+    const candidates = columnsFor(profile, spec.record, field).flatMap((column) => {
       const index = positions.get(column.trim().toLowerCase());
-      if (index !== undefined) {
-        found.set(field.field, { index, name: header[index] ?? column });
-        break;
-      }
-    }
+      return index === undefined ? [] : [{ index, name: header[index] ?? column }];
+    });
+    if (candidates.length > 0) found.set(field.field, candidates);
   }
   return found;
 }
@@ -184,7 +182,7 @@ function typeCell(raw: string, field: FieldSpec, profile: SourceProfile, order: 
 export function readRecords(table: Table, spec: RecordSpec, profile: SourceProfile): RecordRead {
   const issues: ImportIssue[] = [];
   const found = resolveColumns(table.header, spec, profile);
-  const columns = new Map([...found].map(([field, { name }]) => [field, name]));
+  const columns = new Map([...found].map(([field, candidates]) => [field, candidates[0]!.name]));
   const missing = spec.fields.filter((field) => field.required && !found.has(field.field));
   for (const field of missing) {
     const names = columnsFor(profile, spec.record, field).map((name) => `"${name}"`).join(' or ');
@@ -199,9 +197,13 @@ export function readRecords(table: Table, spec: RecordSpec, profile: SourceProfi
     if (row.cells.every((cell) => cell.trim() === '')) continue;
     const values = new Map<string, Typed>();
     let bad = false;
+    const sources = new Map<string, string>();
     for (const field of spec.fields) {
-      const position = found.get(field.field);
+      // Synonymous columns in order of preference: the first with a value in this row (saved JSON leaves null keys out).
+      const candidates = found.get(field.field) ?? [];
+      const position = candidates.find((candidate) => (row.cells[candidate.index] ?? '').trim() !== '') ?? candidates[0];
       const raw = position === undefined ? '' : (row.cells[position.index] ?? '').trim();
+      if (position !== undefined) sources.set(field.field, position.name);
       if (raw === '') {
         if (field.required) {
           bad = true;
@@ -216,7 +218,7 @@ export function readRecords(table: Table, spec: RecordSpec, profile: SourceProfi
         issues.push(issue(table.fileName, row.line, position?.name ?? null, `invalid-${field.type}`, typed.message));
       }
     }
-    if (!bad) rows.push(new SourceRow(table.fileName, row.line, values, columns));
+    if (!bad) rows.push(new SourceRow(table.fileName, row.line, values, sources));
   }
   return { rows, issues, columns };
 }

@@ -42,18 +42,21 @@ function civil(year: number, month: number, day: number): IsoDate | null {
   return isoOf(dayFromCivil(year, month, day));
 }
 
-function fromIso(match: RegExpExecArray, raw: string, utcOffsetMinutes: number): DateParse {
-  const date = `${match[1]}-${match[2]}-${match[3]}`;
-  const day = parseIsoDate(date);
-  if (day === null) return { kind: 'error', message: `"${raw}" is not a real date` };
+/** Minutes since 1970-01-01 00:00 at the profile's UTC offset of an ISO match with a time (zoned values are moved there). */
+function localMinutes(match: RegExpExecArray, day: number, utcOffsetMinutes: number): number {
+  const minutes = day * 1440 + Number(match[4] ?? '0') * 60 + Number(match[5] ?? '0');
   const zone = match[7];
-  if (zone === undefined) return { kind: 'date', iso: date, impliedOrder: null };
+  if (zone === undefined) return minutes;
+  const sign = zone === 'Z' ? 0 : zone.startsWith('-') ? -1 : 1;
+  const digits = zone === 'Z' ? '0000' : zone.slice(1).replace(':', '');
+  return minutes - sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) + utcOffsetMinutes;
+}
+
+function fromIso(match: RegExpExecArray, raw: string, utcOffsetMinutes: number): DateParse {
+  const day = parseIsoDate(`${match[1]}-${match[2]}-${match[3]}`);
+  if (day === null) return { kind: 'error', message: `"${raw}" is not a real date` };
   // An instant (UTC or offset): the clerk's day is the one at the profile's UTC offset.
-  const zoneSign = zone === 'Z' ? 0 : zone.startsWith('-') ? -1 : 1;
-  const zoneDigits = zone === 'Z' ? '0000' : zone.slice(1).replace(':', '');
-  const zoneMinutes = zoneSign * (Number(zoneDigits.slice(0, 2)) * 60 + Number(zoneDigits.slice(2)));
-  const minutes = day * 1440 + Number(match[4]) * 60 + Number(match[5]) - zoneMinutes + utcOffsetMinutes;
-  return { kind: 'date', iso: isoOf(Math.floor(minutes / 1440)), impliedOrder: null };
+  return { kind: 'date', iso: isoOf(Math.floor(localMinutes(match, day, utcOffsetMinutes) / 1440)), impliedOrder: null };
 }
 
 /** Reads one date cell in a declared order (null = not declared); `utcOffsetMinutes` places zoned date-times. */
@@ -94,4 +97,16 @@ export function parseSourceDate(raw: string, order: DateOrder | null, utcOffsetM
   if (asDmy !== null) return { kind: 'date', iso: asDmy, impliedOrder: 'DMY' };
   if (asMdy !== null) return { kind: 'date', iso: asMdy, impliedOrder: 'MDY' };
   return { kind: 'error', message: `"${raw}" is not a real date` };
+}
+
+/** An ISO date-time as local `YYYY-MM-DDTHH:MM:SS` at the profile's UTC offset (zoned values are moved); null when it is not one. */
+export function parseSourceDateTime(raw: string, utcOffsetMinutes = 0): string | null {
+  const match = ISO.exec(raw.trim());
+  const day = match && match[4] !== undefined ? parseIsoDate(`${match[1]}-${match[2]}-${match[3]}`) : null;
+  if (!match || day === null) return null;
+  const minutes = localMinutes(match, day, utcOffsetMinutes);
+  const localDay = Math.floor(minutes / 1440);
+  const inDay = minutes - localDay * 1440;
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  return `${isoOf(localDay)}T${pad(Math.floor(inDay / 60))}:${pad(inDay % 60)}:${pad(Number(match[6] ?? '0'))}`;
 }

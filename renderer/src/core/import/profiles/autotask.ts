@@ -63,7 +63,7 @@ export const AUTOTASK_SPECS: readonly RecordSpec[] = [
   {
     record: 'blockHourFactor',
     label: 'Autotask block hour factor',
-    signature: ['contractID', 'roleID', 'blockHourMultiplier'],
+    signature: ['contractID', 'role', 'blockHourMultiplier'],
     fields: [
       { field: 'contractID', type: 'text', required: true, columns: ['contractID', 'Contract ID'] },
       { field: 'role', type: 'text', required: true, columns: ['roleID', 'Role ID', 'Role'] },
@@ -73,7 +73,7 @@ export const AUTOTASK_SPECS: readonly RecordSpec[] = [
   {
     record: 'rate',
     label: 'Autotask contract rate',
-    signature: ['contractID', 'roleID', 'contractHourlyRate'],
+    signature: ['contractID', 'role', 'contractHourlyRate'],
     fields: [
       { field: 'contractID', type: 'text', required: true, columns: ['contractID', 'Contract ID'] },
       { field: 'role', type: 'text', required: true, columns: ['roleID', 'Role ID', 'Role'] },
@@ -83,7 +83,7 @@ export const AUTOTASK_SPECS: readonly RecordSpec[] = [
   {
     record: 'timeEntry',
     label: 'Autotask time entry',
-    signature: ['id', 'dateWorked', 'hoursWorked', 'resourceID'],
+    signature: ['id', 'dateWorked', 'hours', 'resource'],
     fields: [
       { field: 'id', type: 'text', required: true, columns: ['id', 'Time Entry ID'] },
       { field: 'dateWorked', type: 'date', required: true, columns: ['dateWorked', 'Date Worked'] },

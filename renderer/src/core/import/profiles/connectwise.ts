@@ -68,6 +68,7 @@ export const CONNECTWISE_SPECS: readonly RecordSpec[] = [
     fields: [
       { field: 'id', type: 'text', required: true, columns: ['id', 'Time Entry ID', 'Entry ID', 'Time ID'] },
       { field: 'timeStart', type: 'date', required: true, columns: ['timeStart', 'Date', 'Date Worked', 'Time Start'] },
+      { field: 'dateEntered', type: 'text', columns: ['dateEntered', 'Date Entered', 'Entered'] },
       { field: 'agreementId', type: 'text', columns: ['agreement.id', 'Agreement ID', 'Agreement Id'] },
       { field: 'company', type: 'text', columns: ['company.name', 'company.identifier', 'Company', 'Company Name'] },
       { field: 'ticket', type: 'text', columns: ['ticket.id', 'chargeToId', 'Ticket #', 'Ticket', 'Charge To'] },

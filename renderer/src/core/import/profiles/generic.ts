@@ -20,7 +20,7 @@ const FIELD_TYPES = new Map<string, FieldType>([
 const REQUIRED: Readonly<Record<CanonicalKind, readonly string[]>> = {
   contracts: ['id', 'customer', 'start'],
   additions: ['contract_id', 'date', 'quantity'],
-  entries: ['id', 'date', 'hours'],
+  entries: ['id', 'date'],
 };
 
 const SIGNATURES: Readonly<Record<CanonicalKind, readonly string[]>> = {
@@ -29,7 +29,7 @@ const SIGNATURES: Readonly<Record<CanonicalKind, readonly string[]>> = {
   entries: ['id', 'date', 'hours', 'billable', 'contract_id'],
 };
 
-const LABELS: Readonly<Record<CanonicalKind, string>> = { contracts: 'contracts', additions: 'additions', entries: 'entries' };
+const LABELS: Readonly<Record<CanonicalKind, string>> = { contracts: 'contract', additions: 'addition', entries: 'entry' };
 
 function specFor(kind: CanonicalKind): RecordSpec {
   return {
