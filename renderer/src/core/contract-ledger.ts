@@ -2,9 +2,10 @@
 // expiries and billing runs in the order SPEC §3 fixes for one date — with the
 // monthly statement, the lots, the ledger trail and the as-of snapshot (§7).
 import type { Contract } from './model';
-import type { LedgerEvent, LotDraw, LotKind, MonthRow } from './result';
+import type { LotKind, MonthRow } from './result';
 import type { AllowanceGrant } from './periods';
 import { firstDayOfMonth, isoOf, lastDayOfMonth, monthOfDay } from './dates';
+import { LedgerTrail } from './ledger-trail';
 import { LotPool, type LiveLot } from './lot-pool';
 import { roundRatio } from './numbers';
 
@@ -26,7 +27,6 @@ export interface CoveredEntries {
   readonly order: readonly number[];
   readonly day: Int32Array;
   readonly units: Float64Array;
-  readonly entries: readonly { readonly id: string }[];
 }
 
 /** Receives how a covered entry was split (SPEC §5). */
@@ -45,7 +45,7 @@ export interface AsOfSnapshot {
 export interface ContractLedger {
   readonly months: MonthRow[];
   readonly lots: LiveLot[];
-  readonly ledger: LedgerEvent[];
+  readonly trail: LedgerTrail;
   readonly balance: number;
   readonly snapshot: AsOfSnapshot;
 }
@@ -68,8 +68,6 @@ interface Arrival {
   readonly price: number | null;
 }
 
-const NO_DRAWS: readonly LotDraw[] = Object.freeze([]);
-
 /** Runs one contract from `start` through min(`end`, as-of) (SPEC §3, §5, §6). */
 export function runContractLedger(
   contract: Contract,
@@ -81,13 +79,13 @@ export function runContractLedger(
   covered: CoveredEntries,
   onEntry: EntrySplitSink,
 ): ContractLedger {
-  const { order, day: entryDay, units: entryUnits, entries } = covered;
+  const { order, day: entryDay, units: entryUnits } = covered;
   const horizon = endDay === null ? asOfDay : Math.min(endDay, asOfDay);
   const firstMonth = monthOfDay(startDay);
   const totals: MonthTotals[] = [];
   const pool = new LotPool();
   const lots: LiveLot[] = [];
-  const ledger: LedgerEvent[] = [];
+  const trail = new LedgerTrail();
   const policy = contract.overage;
 
   let debt = 0;
@@ -129,7 +127,7 @@ export function runContractLedger(
     current.overage += debt;
     const units = debt;
     debt = 0;
-    ledger.push(event(day, 'settlement', units, balance(), null, null, 0, 0, 0, 0, NO_DRAWS));
+    trail.push(day, 'settlement', units, balance(), null, 0);
   };
 
   // The billing run happens at every month end, and on `end` when that is not one (SPEC §10).
@@ -197,7 +195,7 @@ export function runContractLedger(
         running += lot.size;
         if (lot.kind === 'addition') current.purchased += lot.size;
         else current.granted += lot.size;
-        ledger.push(event(day, lot.kind === 'allowance' ? 'grant' : lot.kind, lot.size, running, lot.index, null, 0, 0, 0, debtPaid.get(lot) ?? 0, NO_DRAWS));
+        trail.push(day, lot.kind === 'allowance' ? 'grant' : lot.kind, lot.size, running, lot.index, debtPaid.get(lot) ?? 0);
       }
       if (grantToday || rebillToday) {
         latestGrantTotal = created.reduce((sum, lot) => (lot.kind === 'addition' ? sum : sum + lot.size), 0);
@@ -212,8 +210,8 @@ export function runContractLedger(
     for (; position < order.length && entryDay[order[position] as number] === day; position++) {
       const index = order[position] as number;
       const units = entryUnits[index] as number;
-      const draws: LotDraw[] = [];
-      const fromLots = pool.draw(units, draws);
+      trail.beginEntry();
+      const fromLots = pool.draw(units, trail.drawLots, trail.drawUnits);
       const rest = units - fromLots;
       let overage = 0;
       let held = 0;
@@ -232,7 +230,7 @@ export function runContractLedger(
       current.overage += overage;
       current.held += held;
       usedInWindow += applied;
-      ledger.push(event(day, 'entry', units, balance(), null, (entries[index] as { id: string }).id, applied, overage, held, 0, draws));
+      trail.endEntry(index, day, balance());
       onEntry(index, applied, overage, held);
     }
 
@@ -245,7 +243,7 @@ export function runContractLedger(
       lot.left = 0;
       current.expired += units;
       expiredInWindow += units;
-      ledger.push(event(day, 'expiry', units, balance(), lot.index, null, 0, 0, 0, 0, NO_DRAWS));
+      trail.push(day, 'expiry', units, balance(), lot.index, 0);
     }
 
     // 4. The billing run: settle under bill_month_end, then re-bill below (SPEC §3, §5).
@@ -268,7 +266,7 @@ export function runContractLedger(
   return {
     months: statementRows(totals, firstMonth, startDay, endDay),
     lots,
-    ledger,
+    trail,
     balance: balance(),
     snapshot: snapshot ?? takeSnapshot(),
   };
@@ -297,22 +295,6 @@ function sumDebtPaid(paid: Map<LiveLot, number>): number {
 
 function newTotals(): MonthTotals {
   return { granted: 0, purchased: 0, used: 0, expired: 0, settled: 0, overage: 0, held: 0 };
-}
-
-function event(
-  day: number,
-  kind: LedgerEvent['kind'],
-  units: number,
-  balanceAfter: number,
-  lot: number | null,
-  entryId: string | null,
-  applied: number,
-  overage: number,
-  held: number,
-  debtPaid: number,
-  draws: readonly LotDraw[],
-): LedgerEvent {
-  return { date: isoOf(day), kind, units, balanceAfter, lot, entryId, applied, overage, held, debtPaid, draws };
 }
 
 // SPEC §6: rows chain opening to closing; the first opens at 0 on `start`.

@@ -38,37 +38,6 @@ export function roleFactor(contract: Contract, entry: Entry): ExactDecimal | nul
   return roleValue(contract.roleFactors, entry.workRole);
 }
 
-/**
- * The entry's minutes as an exact fraction numerator / denominator: hours × 60,
- * rounded up to `round_minutes`, then raised to `minimum_minutes` (SPEC §10).
- */
-export function billedMinutes(contract: Contract, hoursCenti: number): { numerator: number; denominator: number } {
-  // hundredths of an hour × 60 / 100 = 3 × hundredths / 5 minutes.
-  let numerator = 3 * hoursCenti;
-  let denominator = 5;
-  if (hoursCenti <= 0) return { numerator, denominator };
-  const round = contract.roundMinutes;
-  if (round !== null && round.units > 0) {
-    const roundDenominator = 10 ** round.scale;
-    const dividend = numerator * roundDenominator;
-    const divisor = denominator * round.units;
-    // Exact for safe integers: a float quotient below 2^53 never crosses an integer.
-    const floor = Math.floor(dividend / divisor);
-    const steps = floor * divisor < dividend ? floor + 1 : floor;
-    numerator = steps * round.units;
-    denominator = roundDenominator;
-  }
-  const minimum = contract.minimumMinutes;
-  if (minimum !== null) {
-    const minimumDenominator = 10 ** minimum.scale;
-    if (numerator * minimumDenominator < minimum.units * denominator) {
-      numerator = minimum.units;
-      denominator = minimumDenominator;
-    }
-  }
-  return { numerator, denominator };
-}
-
 /** round(a × b / (c × d)), half away from zero, exact whatever the magnitudes. */
 function roundProduct(a: number, b: number, c: number, d: number): number {
   const numerator = a * b;
@@ -81,12 +50,39 @@ function roundProduct(a: number, b: number, c: number, d: number): number {
 export function consumedUnits(contract: Contract, entry: Entry): number {
   if (contract.unit === 'incidents') throw new Error('incidents are counted per ticket, not per entry');
   const extra = contract.unit === 'amount' && contract.coversExpenses ? (entry.amount ?? 0) : 0;
-  if (entry.hours <= 0) return extra;
-  const minutes = billedMinutes(contract, entry.hours);
-  const multiplier = contract.unit === 'hours' ? (roleFactor(contract, entry) ?? ONE) : hourlyRate(contract, entry);
-  if (multiplier === null) throw new Error(`entry ${entry.id} has no rate; coverage must be checked first`);
-  // minutes / 60 × multiplier, in hundredths: numerator × units × 100 / (denominator × 10^scale × 60).
-  return roundProduct(minutes.numerator * 5, multiplier.units, minutes.denominator * 3, 10 ** multiplier.scale) + extra;
+  const hours = entry.hours;
+  if (hours <= 0) return extra;
+  const multiplier = contract.unit === 'hours' ? roleFactor(contract, entry) : hourlyRate(contract, entry);
+  const round = contract.roundMinutes;
+  const minimum = contract.minimumMinutes;
+  // The common case — whole hundredths of an hour, no rounding, no factor — needs no arithmetic.
+  if (multiplier === null && round === null && minimum === null) {
+    if (contract.unit === 'hours') return hours;
+    throw new Error(`entry ${entry.id} has no rate; coverage must be checked first`);
+  }
+  // SPEC §10: minutes = hours × 60 (hundredths × 3 / 5), rounded up to round_minutes, then raised to minimum_minutes.
+  let numerator = 3 * hours;
+  let denominator = 5;
+  if (round !== null && round.units > 0) {
+    const roundDenominator = 10 ** round.scale;
+    const dividend = numerator * roundDenominator;
+    const divisor = denominator * round.units;
+    // Exact for safe integers: a float quotient below 2^53 never crosses an integer.
+    const floor = Math.floor(dividend / divisor);
+    numerator = (floor * divisor < dividend ? floor + 1 : floor) * round.units;
+    denominator = roundDenominator;
+  }
+  if (minimum !== null) {
+    const minimumDenominator = 10 ** minimum.scale;
+    if (numerator * minimumDenominator < minimum.units * denominator) {
+      numerator = minimum.units;
+      denominator = minimumDenominator;
+    }
+  }
+  const factor = multiplier ?? ONE;
+  if (contract.unit === 'amount' && multiplier === null) throw new Error(`entry ${entry.id} has no rate; coverage must be checked first`);
+  // minutes / 60 × factor, in hundredths: numerator × units × 100 / (denominator × 10^scale × 60).
+  return roundProduct(numerator * 5, factor.units, denominator * 3, 10 ** factor.scale) + extra;
 }
 
 const ONE: ExactDecimal = { units: 1, scale: 0 };

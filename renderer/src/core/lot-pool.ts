@@ -1,7 +1,7 @@
 // SPEC §3 "Consumption order": the live lots of one contract, kept in the order
 // units are taken from them — the lot that expires first, a lot that never
 // expires last, ties by the older lot and then creation order (= lot index).
-import type { LotDraw, LotKind } from './result';
+import type { LotKind } from './result';
 
 /** A lot while the ledger runs; `left` changes as units are drawn or expire. */
 export interface LiveLot {
@@ -36,15 +36,16 @@ export class LotPool {
     this.available += lot.left;
   }
 
-  /** Takes up to `units` from the lots that expire first; returns what each lot gave. */
-  draw(units: number, draws: LotDraw[]): number {
+  /** Takes up to `units` from the lots that expire first; appends what each lot gave to `lots`/`given`. */
+  draw(units: number, lots: number[], given: number[]): number {
     let rest = units;
     while (rest > 0 && this.live.length > 0) {
       const lot = this.live[0] as LiveLot;
       const take = Math.min(rest, lot.left);
       lot.left -= take;
       rest -= take;
-      draws.push({ lot: lot.index, units: take });
+      lots.push(lot.index);
+      given.push(take);
       if (lot.left === 0) this.live.shift();
     }
     const taken = units - rest;

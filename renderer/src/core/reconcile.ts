@@ -2,32 +2,30 @@
 // recomputes every contract's balance (SPEC §3–§7). Input row order never
 // changes a result: everything is put in SPEC order first.
 import type { Addition, Contract, Entry, ReconcileInput } from './model';
-import type { ContractResult, EntryResult, EntryStatus, Lot, ReconcileResult } from './result';
+import type { ContractResult, EntryResult, EntryStatus, LedgerEvent, Lot, ReconcileResult } from './result';
 import { dayOf, isoOf } from './dates';
 import { allowanceGrants } from './periods';
 import { consumedUnits, notCoveredReason } from './coverage';
 import { ContractMatcher, type DatedContract } from './matching';
-import { compareCodePoints, sortByCodePoints } from './ordering';
+import { compareCodePoints, sortById } from './ordering';
 import { runContractLedger, type CoveredEntries, type LedgerAddition } from './contract-ledger';
 import { contractStatuses, usedPctTenths, variance } from './statuses';
 
 /** Recomputes every contract and allocates every entry dated on or before as-of. */
 export function reconcile(input: ReconcileInput): ReconcileResult {
   const asOfDay = dayOf(input.asOf);
-  const contracts = sortByCodePoints([...input.contracts], (contract) => contract.id).map(
+  const contracts = sortById([...input.contracts]).map(
     (contract): DatedContract => ({ contract, startDay: dayOf(contract.start), endDay: contract.end === null ? null : dayOf(contract.end) }),
   );
   const matcher = new ContractMatcher(contracts);
   const ordinal = new Map<DatedContract, number>(contracts.map((dated, index) => [dated, index]));
 
-  const entries = sortByCodePoints(
-    input.entries.filter((entry) => entry.date <= input.asOf),
-    (entry) => entry.id,
-  );
+  const entries = sortById(input.entries.filter((entry) => entry.date <= input.asOf));
   const days = new Int32Array(entries.length);
   const contractOf = new Int32Array(entries.length).fill(-1);
   const results: EntryResult[] = new Array(entries.length);
   let firstDay = Infinity;
+  let lastDay = -Infinity;
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index] as Entry;
     if (index > 0 && (entries[index - 1] as Entry).id === entry.id) throw new Error(`duplicate entry id ${entry.id}`);
@@ -43,41 +41,38 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     else {
       contractOf[index] = ordinal.get(match) as number;
       if (day < firstDay) firstDay = day;
+      if (day > lastDay) lastDay = day;
     }
   }
 
   const orders =
-    input.allocationOrder === 'entered' ? enteredOrders(contracts, asOfDay, entries, days, contractOf) : processingOrders(contracts.length, days, contractOf, firstDay);
+    input.allocationOrder === 'entered' ? enteredOrders(contracts, asOfDay, entries, days, contractOf) : processingOrders(contracts.length, days, contractOf, firstDay, lastDay);
   const units = new Float64Array(entries.length);
   const additions = additionsByContract(input.additions, matcher);
   const contractResults = contracts.map((dated, index) => {
     const order = orders[index] as number[];
     entryUnits(dated.contract, entries, order, units);
-    return reconcileContract(dated, asOfDay, input.asOf, additions.get(dated.contract.id) ?? [], { order, day: days, units, entries }, results);
+    return reconcileContract(dated, asOfDay, input.asOf, additions.get(dated.contract.id) ?? [], { order, day: days, units }, entries, results);
   });
   return { asOf: input.asOf, contracts: contractResults, entries: results };
 }
 
 /**
- * Each contract's covered entries in SPEC §3 order — by date, then id — from one
- * native sort of (day, id rank) keys instead of a comparator sort per contract.
+ * Each contract's covered entries in SPEC §3 order — by date, then id — with
+ * one counting sort by day: entries are already in id order, so placing them
+ * stably into day buckets orders every contract at once in linear time.
  */
-function processingOrders(contractCount: number, days: Int32Array, contractOf: Int32Array, firstDay: number): number[][] {
+function processingOrders(contractCount: number, days: Int32Array, contractOf: Int32Array, firstDay: number, lastDay: number): number[][] {
   const orders: number[][] = Array.from({ length: contractCount }, () => []);
-  let coveredCount = 0;
-  for (let index = 0; index < contractOf.length; index++) if ((contractOf[index] as number) >= 0) coveredCount++;
-  const stride = 2 ** Math.ceil(Math.log2(days.length + 1));
-  const keys = new Float64Array(coveredCount);
-  let next = 0;
-  // Entries are in id order, so the index is the id rank; keys stay below 2^53 for any real portfolio.
+  if (firstDay > lastDay) return orders;
+  const starts = new Int32Array(lastDay - firstDay + 2);
+  for (let index = 0; index < contractOf.length; index++) if ((contractOf[index] as number) >= 0) (starts[(days[index] as number) - firstDay + 1] as number)++;
+  for (let bucket = 1; bucket < starts.length; bucket++) starts[bucket] = (starts[bucket] as number) + (starts[bucket - 1] as number);
+  const sorted = new Int32Array(starts[starts.length - 1] as number);
   for (let index = 0; index < contractOf.length; index++) {
-    if ((contractOf[index] as number) >= 0) keys[next++] = ((days[index] as number) - firstDay) * stride + index;
+    if ((contractOf[index] as number) >= 0) sorted[(starts[(days[index] as number) - firstDay] as number)++] = index;
   }
-  keys.sort();
-  for (const key of keys) {
-    const index = key % stride;
-    (orders[contractOf[index] as number] as number[]).push(index);
-  }
+  for (const index of sorted) (orders[contractOf[index] as number] as number[]).push(index);
   return orders;
 }
 
@@ -108,19 +103,21 @@ function reconcileContract(
   asOf: string,
   additions: readonly Addition[],
   covered: CoveredEntries,
+  entries: readonly Entry[],
   results: EntryResult[],
 ): ContractResult {
   const { contract, startDay, endDay } = dated;
   // SPEC §10: a contract that starts after as-of has no months, balance 0, no statuses.
   if (startDay > asOfDay) {
-    return { id: contract.id, customer: contract.customer, unit: contract.unit, balance: 0, usedPctTenths: null, status: [], variance: variance(contract, [], asOf), cap: null, months: [], lots: [], ledger: [] };
+    return { id: contract.id, customer: contract.customer, unit: contract.unit, balance: 0, usedPctTenths: null, status: [], variance: variance(contract, () => 0, asOf), cap: null, months: [], lots: [], ledger: [] };
   }
-  const { entries, units } = covered;
+  const { units } = covered;
   const ledger = runContractLedger(contract, startDay, endDay, asOfDay, allowanceGrants(contract, asOfDay), ledgerAdditions(additions, startDay, endDay), covered, (index, applied, overage, held) => {
     const consumed = units[index] as number;
     results[index] = { id: (entries[index] as Entry).id, contractId: contract.id, units: consumed, applied, overage, held, status: entryStatus(consumed, applied, overage, held), reason: null };
   });
   const usedTenths = usedPctTenths(ledger.snapshot);
+  let events: LedgerEvent[] | null = null;
   return {
     id: contract.id,
     customer: contract.customer,
@@ -128,13 +125,17 @@ function reconcileContract(
     balance: ledger.balance,
     usedPctTenths: usedTenths,
     status: contractStatuses(contract, ledger.snapshot, usedTenths, ledger.balance, endDay, asOfDay),
-    variance: variance(contract, ledger.ledger, asOf),
+    variance: variance(contract, (date) => ledger.trail.balanceAtEndOf(date), asOf),
     cap: ledger.snapshot.cap,
     months: ledger.months,
     lots: ledger.lots.map(
       (lot): Lot => ({ index: lot.index, kind: lot.kind, date: isoOf(lot.day), size: lot.size, expires: lot.expires === null ? null : isoOf(lot.expires), left: lot.left, reference: lot.reference, price: lot.price }),
     ),
-    ledger: ledger.ledger,
+    // The trail becomes objects only when read (reports, the detail screen), once;
+    // an own enumerable getter, so copies, comparisons and JSON still see it.
+    get ledger() {
+      return (events ??= ledger.trail.materialise((index) => results[index] as EntryResult));
+    },
   };
 }
 

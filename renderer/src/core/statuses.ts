@@ -1,7 +1,7 @@
 // SPEC §7: used_pct and the status set at the as-of date, and the variance
 // against the balance the source system reported.
 import type { Contract } from './model';
-import type { ContractStatus, LedgerEvent } from './result';
+import type { ContractStatus } from './result';
 import type { AsOfSnapshot } from './contract-ledger';
 import { roundRatio } from './numbers';
 
@@ -46,18 +46,9 @@ function hasExpiringLot(contract: Contract, snapshot: AsOfSnapshot, asOfDay: num
 }
 
 /** Recomputed end-of-day balance at `reported_as_of` minus `reported_balance` (SPEC §7, §10). */
-export function variance(contract: Contract, ledger: readonly LedgerEvent[], asOf: string): number | null {
+export function variance(contract: Contract, balanceAtEndOf: (date: string) => number, asOf: string): number | null {
   if (contract.reportedBalance === null) return null;
   const reportedAsOf = contract.reportedAsOf ?? asOf;
   if (reportedAsOf > asOf) return null;
-  return balanceAtEndOf(ledger, reportedAsOf) - contract.reportedBalance;
-}
-
-/** End-of-day balance on `date` from the dated ledger (0 before the first event). */
-export function balanceAtEndOf(ledger: readonly LedgerEvent[], date: string): number {
-  for (let i = ledger.length - 1; i >= 0; i--) {
-    const event = ledger[i] as LedgerEvent;
-    if (event.date <= date) return event.balanceAfter;
-  }
-  return 0;
+  return balanceAtEndOf(reportedAsOf) - contract.reportedBalance;
 }

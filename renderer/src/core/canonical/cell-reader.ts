@@ -6,7 +6,7 @@
 import type { ImportIssue } from '../import/import-issue';
 import type { Centi, ExactDecimal, IsoDate, RoleValue } from '../model';
 import { parseCenti, parseExactDecimal } from '../numbers';
-import { parseIsoDate } from '../dates';
+import { isoOf, parseIsoDate } from '../dates';
 import { normaliseName } from '../ordering';
 
 /** `"x"` for a value in a message; an empty cell is named as such. */
@@ -16,10 +16,16 @@ export function quoteValue(raw: string): string {
 
 const BOOLEANS = new Map([['yes', true], ['true', true], ['no', false], ['false', false]]);
 
+// A million entries repeat a few thousand contracts, customers and
+// technicians; sharing one string per value keeps ~200 MB of duplicates out
+// of the heap. Bounded, so a column of unique values cannot grow it forever.
+const POOL_LIMIT = 65_536;
+
 /** Resolves a file's header against its known columns, then types each row's cells. */
 export class CellReader {
   readonly issues: ImportIssue[] = [];
   private readonly positions = new Map<string, number>();
+  private readonly pool = new Map<string, string>();
   private cells: readonly string[] = [];
   private rowLine = 0;
   private rowIssues = 0;
@@ -101,6 +107,14 @@ export class CellReader {
     return position === undefined ? '' : (this.cells[position] ?? '');
   }
 
+  /** One shared string per distinct value, for columns whose values repeat. */
+  shared(value: string): string {
+    const known = this.pool.get(value);
+    if (known !== undefined) return known;
+    if (this.pool.size < POOL_LIMIT) this.pool.set(value, value);
+    return value;
+  }
+
   /** A required text value; null (and an issue) when empty. */
   requiredText(column: string, what: string): string | null {
     const value = this.text(column);
@@ -116,7 +130,9 @@ export class CellReader {
       if (required) this.fail(column, 'missing-value', 'expected a date as YYYY-MM-DD, got an empty cell');
       return null;
     }
-    if (parseIsoDate(value) !== null) return value;
+    const day = parseIsoDate(value);
+    // isoOf is memoised: every row of one date shares one string.
+    if (day !== null) return isoOf(day);
     this.fail(column, 'invalid-date', `expected a date as YYYY-MM-DD, got ${quoteValue(value)}`);
     return null;
   }

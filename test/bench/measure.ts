@@ -1,0 +1,34 @@
+// What every benchmark case reports: wall and CPU seconds of the timed part and
+// the process's peak resident memory, as one JSON line for run.ts to collect.
+import { readFileSync } from 'node:fs';
+
+export interface Figure {
+  readonly case: string;
+  readonly what: string;
+  readonly seconds: number;
+  readonly cpuSeconds: number;
+  readonly rate: string;
+  readonly target: string;
+  readonly met: boolean | null;
+  readonly peakRssMb: number;
+}
+
+/** Peak resident set size of this process so far, in MB (Linux VmHWM). */
+export function peakRssMb(): number {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return match ? Math.round(Number(match[1]) / 1024) : Math.round(process.memoryUsage().rss / 1e6);
+}
+
+/** Times `work` (wall and CPU) and returns its value with the seconds taken. */
+export async function timed<T>(work: () => T | Promise<T>): Promise<{ value: T; seconds: number; cpuSeconds: number }> {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const value = await work();
+  const used = process.cpuUsage(cpu);
+  return { value, seconds: (performance.now() - start) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
+}
+
+/** Prints one figure for run.ts (a line starting with `FIGURE `). */
+export function report(figure: Omit<Figure, 'peakRssMb'> & { peakRssMb?: number }): void {
+  console.log('FIGURE ' + JSON.stringify({ ...figure, peakRssMb: figure.peakRssMb ?? peakRssMb() }));
+}
