@@ -11,7 +11,7 @@ import {
 import { contractNotes, statusWords, unitWord } from './contract-words';
 import { overageItems } from './billing';
 import { AppFormula, cellRef, columnLetter, roundedSumIfs, sheetRange } from './formulas';
-import { HISTORY, HISTORY_SHEET, type HistoryLine, contractHistory, historySheet, monthStart } from './history-sheet';
+import { HISTORY, HISTORY_SHEET, type HistoryLine, contractHistory, monthStart, singleHistorySheet } from './history-sheet';
 import { type DocumentInfo, type SheetContent, type SheetLayout, type WorkbookTarget, firstDataRowOf, fitWidth, quantityColumn } from './sheet-layout';
 import { type CustomerGroup, type WorkbookContext, termsOf } from './workbook-context';
 
@@ -41,6 +41,8 @@ interface Placement {
   readonly firstStatementRow: number;
   /** Per month index, the History row holding the balance at that month's end; null before any event. */
   readonly monthEndHistoryRow: readonly (number | null)[];
+  /** Per month index, the running balance on that row (0 before any event). */
+  readonly monthEndBalance: readonly number[];
 }
 
 function title(context: WorkbookContext, customer: string, heading: string): (readonly Cell[])[] {
@@ -53,17 +55,21 @@ function place(group: CustomerGroup, lines: readonly HistoryLine[], historyFirst
   let lineIndex = 0;
   group.contracts.forEach((result, index) => {
     const monthEndHistoryRow: (number | null)[] = [];
+    const monthEndBalance: number[] = [];
     let last: number | null = null;
+    let balance = 0;
     for (const row of result.months) {
       const monthEnd = row.end;
       for (let line = lines[lineIndex]; line !== undefined && line.result === result && line.date <= monthEnd; line = lines[++lineIndex]) {
         last = historyFirstRow + lineIndex;
+        balance = line.balance;
       }
       monthEndHistoryRow.push(last);
+      monthEndBalance.push(balance);
     }
     // Lines dated after the last month (not-covered entries after `end`) change no balance.
     while (lines[lineIndex]?.result === result) lineIndex += 1;
-    placements.push({ contractNo: index + 1, result, firstStatementRow: statementRow, monthEndHistoryRow });
+    placements.push({ contractNo: index + 1, result, firstStatementRow: statementRow, monthEndHistoryRow, monthEndBalance });
     statementRow += result.months.length;
   });
   return placements;
@@ -275,7 +281,13 @@ function notesSheet(context: WorkbookContext, group: CustomerGroup): SheetConten
   };
 }
 
-function checksSheet(context: WorkbookContext, group: CustomerGroup, placements: readonly Placement[], historyFirst: number, historyLast: number, entryCount: number): SheetContent {
+function checksSheet(
+  context: WorkbookContext,
+  group: CustomerGroup,
+  placements: readonly Placement[],
+  history: { readonly first: number; readonly last: number; readonly entryRows: number },
+  entryCount: number,
+): SheetContent {
   const layout: SheetLayout = {
     name: CHECKS_SHEET,
     title: title(context, group.customer, 'Checks'),
@@ -293,36 +305,46 @@ function checksSheet(context: WorkbookContext, group: CustomerGroup, placements:
   const first = firstDataRowOf(layout);
   const statementCell = (column: number, row: number) => `'${STATEMENT_SHEET}'!${cellRef(column, row)}`;
   const rows: Cell[][] = [];
+  let mismatches = 0;
   for (const placement of placements) {
     const format = unitFormat(placement.result.unit);
     placement.result.months.forEach((monthRow, index) => {
       const row = first + rows.length;
       const s = placement.firstStatementRow + index;
-      const identity = `ROUND(${[STATEMENT.opening, STATEMENT.granted, STATEMENT.purchased, STATEMENT.settled].map((c) => statementCell(c, s)).join('+')}-${statementCell(STATEMENT.used, s)}-${statementCell(STATEMENT.expired, s)},2)`;
+      const identityFormula = `ROUND(${[STATEMENT.opening, STATEMENT.granted, STATEMENT.purchased, STATEMENT.settled].map((c) => statementCell(c, s)).join('+')}-${statementCell(STATEMENT.used, s)}-${statementCell(STATEMENT.expired, s)},2)`;
       const historyRow = placement.monthEndHistoryRow[index] ?? null;
-      const running = historyRow === null ? centi(0, format) : centiFormula(AppFormula.of(`'${HISTORY_SHEET}'!${cellRef(HISTORY.balance, historyRow)}`), monthRow.closing, format);
+      const runningBalance = placement.monthEndBalance[index] ?? 0;
+      const running = historyRow === null ? centi(0, format) : centiFormula(AppFormula.of(`'${HISTORY_SHEET}'!${cellRef(HISTORY.balance, historyRow)}`), runningBalance, format);
       const agree = [4, 5, 6].map((column) => `ROUND(${cellRef(column, row)}-${cellRef(3, row)},2)=0`).join(',');
+      // SPEC §6 invariant on the engine's own figures; the cached word is what the formula gives on them.
+      const identity = monthRow.opening + monthRow.granted + monthRow.purchased + monthRow.settled - monthRow.used - monthRow.expired;
+      const ok = identity === monthRow.closing && runningBalance === monthRow.closing && (index === 0 || placement.result.months[index - 1]?.closing === monthRow.opening);
+      if (!ok) mismatches += 1;
       rows.push([
         text(placement.result.id),
         month(monthStart(monthRow.start)),
         centi(monthRow.closing, format),
         centiFormula(AppFormula.of(statementCell(STATEMENT.closing, s)), monthRow.closing, format),
-        centiFormula(AppFormula.of(identity), monthRow.closing, format),
+        centiFormula(AppFormula.of(identityFormula), identity, format),
         running,
-        textFormula(AppFormula.of(`IF(AND(${agree}),"OK","MISMATCH")`), 'OK'),
+        textFormula(AppFormula.of(`IF(AND(${agree}),"OK","MISMATCH")`), ok ? 'OK' : 'MISMATCH'),
       ]);
     });
   }
   const last = first + rows.length - 1;
   const countRow = last + 2;
-  const entries = `COUNTIFS(${sheetRange(HISTORY_SHEET, HISTORY.event, historyFirst, historyLast)},"Entry")`;
+  const entries = `COUNTIFS(${sheetRange(HISTORY_SHEET, HISTORY.event, history.first, history.last)},"Entry")`;
+  const entriesOk = history.entryRows === entryCount;
   const totals: Cell[][] = [
     [],
     [
-      text('Time entries'), null, count(entryCount), countFormula(AppFormula.of(entries), entryCount), null, null,
-      textFormula(AppFormula.of(`IF(${cellRef(4, countRow)}=${cellRef(3, countRow)},"OK","MISMATCH")`), 'OK'),
+      text('Time entries (each once)'), null, count(entryCount), countFormula(AppFormula.of(entries), history.entryRows), null, null,
+      textFormula(AppFormula.of(`IF(${cellRef(4, countRow)}=${cellRef(3, countRow)},"OK","MISMATCH")`), entriesOk ? 'OK' : 'MISMATCH'),
     ],
-    [text('Every check above'), null, null, null, null, null, textFormula(AppFormula.of(`IF(COUNTIFS(${cellRef(7, first)}:${cellRef(7, countRow)},"MISMATCH")=0,"OK","MISMATCH")`), 'OK')],
+    [
+      text('Every check above'), null, null, null, null, null,
+      textFormula(AppFormula.of(`IF(COUNTIFS(${cellRef(7, first)}:${cellRef(7, countRow)},"MISMATCH")=0,"OK","MISMATCH")`), mismatches === 0 && entriesOk ? 'OK' : 'MISMATCH'),
+    ],
   ];
   return { layout, rows, totals };
 }
@@ -330,7 +352,7 @@ function checksSheet(context: WorkbookContext, group: CustomerGroup, placements:
 /** Writes one customer's reconciliation workbook into `target` (sheets in tab order). */
 export async function writeCustomerWorkbook(target: WorkbookTarget, context: WorkbookContext, group: CustomerGroup): Promise<void> {
   const lines = group.contracts.flatMap((result, index) => [...contractHistory(context, result, index + 1)]);
-  const history = historySheet(() => lines);
+  const history = singleHistorySheet(lines);
   const historyFirst = firstDataRowOf(history.layout);
   const historyLast = Math.max(historyFirst, historyFirst + lines.length - 1);
   const statement = statementLayout();
@@ -345,7 +367,8 @@ export async function writeCustomerWorkbook(target: WorkbookTarget, context: Wor
   await target.writeSheet(history);
   await target.writeSheet(overageSheet(context, group));
   await target.writeSheet(notesSheet(context, group));
-  await target.writeSheet(checksSheet(context, group, placements, historyFirst, historyLast, entryCount));
+  const entryRows = lines.filter((line) => line.entry !== null).length;
+  await target.writeSheet(checksSheet(context, group, placements, { first: historyFirst, last: historyLast, entryRows }, entryCount));
 }
 
 /** Document properties of a customer's workbook. */

@@ -97,8 +97,8 @@ function entryFactor(contract: Contract, entry: Entry): Cell {
   return null;
 }
 
-/** The cells of one line at sheet row `row`; `continues` when the row above is the same contract. */
-export function historyCells(line: HistoryLine, row: number, continues: boolean): Cell[] {
+/** The cells of one line at sheet row `row`; `previousBalance` references the contract's balance before it, if any. */
+export function historyCells(line: HistoryLine, row: number, previousBalance: string | null): Cell[] {
   const { contract, event, entry } = line;
   const format = unitFormat(contract.unit);
   const lot = event?.lot == null ? undefined : line.result.lots[event.lot];
@@ -109,7 +109,7 @@ export function historyCells(line: HistoryLine, row: number, continues: boolean)
   const quantity = (value: Cell) => value ?? zero;
   const r = (column: number) => cellRef(column, row);
   const change = `${r(HISTORY.granted)}+${r(HISTORY.purchased)}+${r(HISTORY.settled)}-${r(HISTORY.used)}-${r(HISTORY.expired)}`;
-  const formula = continues ? `ROUND(${cellRef(HISTORY.balance, row - 1)}+${change},2)` : `ROUND(${change},2)`;
+  const formula = previousBalance === null ? `ROUND(${change},2)` : `ROUND(${previousBalance}+${change},2)`;
   const detail = event !== null ? eventDetail(line, event) : `not counted: ${line.entryResult?.reason ?? 'not covered'}`;
   return [
     count(line.contractNo),
@@ -188,19 +188,72 @@ export function historyLayout(lines: () => Iterable<HistoryLine>): SheetLayout {
   };
 }
 
-/** The sheet's rows for `lines`, with the running balance continuing within each contract. */
-export function* historyRows(layout: SheetLayout, lines: Iterable<HistoryLine>): Generator<Cell[]> {
-  let row = firstDataRowOf(layout);
-  let previous: number | null = null;
-  for (const line of lines) {
-    yield historyCells(line, row, previous === line.contractNo);
-    previous = line.contractNo;
-    row += 1;
+/** Data rows a sheet can hold under its header (Excel: 1,048,576 rows per sheet). */
+export const MAX_DATA_ROWS = 1_048_575;
+
+/** Where the previous sheet of a split History detail ended: its name, last row and contract. */
+interface Continuation {
+  readonly sheet: string;
+  readonly row: number;
+  readonly contractNo: number;
+}
+
+/** An iterator that can tell whether another value follows without losing it. */
+class Lookahead<T> {
+  private buffered: IteratorResult<T> | null = null;
+
+  constructor(private readonly source: Iterator<T>) {}
+
+  next(): IteratorResult<T> {
+    const result = this.buffered ?? this.source.next();
+    this.buffered = null;
+    return result;
+  }
+
+  hasMore(): boolean {
+    this.buffered ??= this.source.next();
+    return this.buffered.done !== true;
   }
 }
 
-/** The History detail sheet for `lines` (read twice: widths, then rows). */
-export function historySheet(lines: () => Iterable<HistoryLine>): SheetContent {
-  const layout = historyLayout(lines);
-  return { layout, rows: historyRows(layout, lines()) };
+/** Up to a sheet's worth of History rows from `lines`; records in `ended` where the sheet ended. */
+function* historyRows(layout: SheetLayout, lines: Lookahead<HistoryLine>, from: Continuation | null, ended: { at: Continuation | null }): Generator<Cell[]> {
+  const first = firstDataRowOf(layout);
+  let previous: string | null = null;
+  let previousContract = from?.contractNo ?? null;
+  for (let row = first; row < first + MAX_DATA_ROWS; row += 1) {
+    const next = lines.next();
+    if (next.done === true) return;
+    const line = next.value;
+    // The running balance carries on from the row above, or from the last row of the previous sheet.
+    if (previousContract !== line.contractNo) previous = null;
+    else if (row === first && from !== null) previous = `'${from.sheet}'!${cellRef(HISTORY.balance, from.row)}`;
+    yield historyCells(line, row, previous);
+    previous = cellRef(HISTORY.balance, row);
+    previousContract = line.contractNo;
+    ended.at = { sheet: layout.name, row, contractNo: line.contractNo };
+  }
+}
+
+/**
+ * The History detail for `lines` (read twice: widths, then rows), in as many
+ * sheets as the rows need ("History detail", "History detail 2", ...). The
+ * sheets share one pass over the lines: write each before taking the next.
+ */
+export function* historySheets(lines: () => Iterable<HistoryLine>): Generator<SheetContent> {
+  const base = historyLayout(lines);
+  const source = new Lookahead(lines()[Symbol.iterator]());
+  const ended: { at: Continuation | null } = { at: null };
+  for (let part = 1; part === 1 || source.hasMore(); part += 1) {
+    const layout = part === 1 ? base : { ...base, name: `${HISTORY_SHEET} ${part}` };
+    yield { layout, rows: historyRows(layout, source, ended.at, ended) };
+  }
+}
+
+/** The History detail of one workbook that must fit one sheet (the customer workbook's SUMIFS read one sheet). */
+export function singleHistorySheet(lines: readonly HistoryLine[]): SheetContent {
+  if (lines.length > MAX_DATA_ROWS) throw new Error(`${lines.length} history rows do not fit one sheet (at most ${MAX_DATA_ROWS})`);
+  const sheet = historySheets(() => lines).next();
+  if (sheet.done === true) throw new Error('no history sheet');
+  return sheet.value;
 }

@@ -3,14 +3,13 @@
 // against the source system, and the full History detail. The History sheet
 // can hold a million rows, so it is generated row by row for a streaming target.
 import type { ContractResult, Lot } from '../../core/result';
-import { balanceAtEndOf } from '../../core/statuses';
 import { dayOf, isoOf } from '../../core/dates';
 import { formatCenti, formatTenths } from '../../core/numbers';
 import { type Cell, centi, centiFormula, date, decimal, optionalCenti, percentTenths, text, unitFormat } from './cells';
 import { type BillingKind, contractValue, invoiceItems } from './billing';
 import { statusWords, unitWord } from './contract-words';
 import { AppFormula, cellRef } from './formulas';
-import { type HistoryLine, contractHistory, historySheet, monthStart } from './history-sheet';
+import { type HistoryLine, contractHistory, historySheets, monthStart } from './history-sheet';
 import { type ColumnLayout, type DocumentInfo, type SheetContent, type SheetLayout, type WorkbookTarget, firstDataRowOf } from './sheet-layout';
 import { type WorkbookContext, entryOf, termsOf } from './workbook-context';
 
@@ -191,7 +190,7 @@ function varianceSheet(context: WorkbookContext): SheetContent {
     const reportedAsOf = contract.reportedAsOf ?? context.result.asOf;
     // SPEC §7: variance is recomputed − reported at reported_as_of; null when that is after as-of.
     const comparable = result.variance !== null;
-    const recomputed = comparable ? balanceAtEndOf(result.ledger, reportedAsOf) : null;
+    const recomputed = result.variance === null ? null : contract.reportedBalance + result.variance;
     rows.push([
       text(result.customer), text(result.id), date(reportedAsOf), centi(contract.reportedBalance, format), optionalCenti(recomputed, format),
       optionalCenti(result.variance, format),
@@ -207,14 +206,14 @@ function* allHistory(context: WorkbookContext): Generator<HistoryLine> {
   for (const result of context.result.contracts) yield* contractHistory(context, result, ++contractNo);
 }
 
-/** Writes the month-end pack into `target` (sheets in tab order; History detail last and streamed). */
+/** Writes the month-end pack into `target` (sheets in tab order; History detail last, streamed, split past a sheet's rows). */
 export async function writeMonthEndPack(target: WorkbookTarget, context: WorkbookContext): Promise<void> {
   await target.writeSheet(contractsSheet(context));
   await target.writeSheet(invoiceSheet(context));
   await target.writeSheet(alertsSheet(context));
   await target.writeSheet(exceptionsSheet(context));
   await target.writeSheet(varianceSheet(context));
-  await target.writeSheet(historySheet(() => allHistory(context)));
+  for (const sheet of historySheets(() => allHistory(context))) await target.writeSheet(sheet);
 }
 
 /** Document properties of the month-end pack. */
