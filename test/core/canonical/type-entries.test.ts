@@ -55,6 +55,16 @@ describe('entries.csv typing (SPEC §2, §10)', () => {
     ]);
   });
 
+  it('repeated values (shared between rows to save memory) stay right whatever the row order', () => {
+    const records = entries('E1,2026-03-02,C1,Acme ,,Dana,Senior,Remote,1,,,', 'E2,2026-03-02,C1, Acme,,Dana,Senior,Remote,1,,,', 'E3,2026-03-03,C2,Globex,,Lee,,Onsite,1,,,', 'E4,2026-03-02,,Acme,,Dana,senior,Remote,1,,,');
+    expect(records.entries.map((e) => [e.date, e.contractId, e.customer, e.member, e.workRole, e.workType])).toEqual([
+      ['2026-03-02', 'C1', 'Acme', 'Dana', 'Senior', 'Remote'],
+      ['2026-03-02', 'C1', 'Acme', 'Dana', 'Senior', 'Remote'],
+      ['2026-03-03', 'C2', 'Globex', 'Lee', '', 'Onsite'],
+      ['2026-03-02', null, 'Acme', 'Dana', 'senior', 'Remote'],
+    ]);
+  });
+
   it('entries for unknown contracts are the engine’s business (unmatched), not input errors', () => {
     expect(entries('E1,2026-03-02,C9,,,,,,1,,,').issues).toEqual([]);
   });

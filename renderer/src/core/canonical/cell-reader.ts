@@ -26,6 +26,7 @@ export class CellReader {
   readonly issues: ImportIssue[] = [];
   private readonly positions = new Map<string, number>();
   private readonly pool = new Map<string, string>();
+  private readonly previousShared: (string | undefined)[] = [];
   private cells: readonly string[] = [];
   private rowLine = 0;
   private rowIssues = 0;
@@ -107,12 +108,22 @@ export class CellReader {
     return position === undefined ? '' : (this.cells[position] ?? '');
   }
 
-  /** One shared string per distinct value, for columns whose values repeat. */
-  shared(value: string): string {
-    const known = this.pool.get(value);
-    if (known !== undefined) return known;
-    if (this.pool.size < POOL_LIMIT) this.pool.set(value, value);
-    return value;
+  /** The trimmed cell as one string shared by every row with that value, for columns whose values repeat. */
+  sharedText(column: string): string {
+    const position = this.positions.get(column);
+    if (position === undefined) return '';
+    const value = (this.cells[position] ?? '').trim();
+    // Exports come grouped (by contract, customer, technician): comparing with
+    // the previous row's value first skips most pool lookups.
+    const previous = this.previousShared[position];
+    if (previous === value) return previous;
+    let shared = this.pool.get(value);
+    if (shared === undefined) {
+      shared = value;
+      if (this.pool.size < POOL_LIMIT) this.pool.set(value, value);
+    }
+    this.previousShared[position] = shared;
+    return shared;
   }
 
   /** A required text value; null (and an issue) when empty. */

@@ -9,16 +9,16 @@ const REQUIRED = ['id', 'date'];
 const BILLABLE: readonly BillableOption[] = ['billable', 'no_charge', 'do_not_bill'];
 
 function typeEntry(reader: CellReader): Entry {
-  const contractId = reader.shared(reader.text('contract_id'));
+  const contractId = reader.sharedText('contract_id');
   return {
     id: reader.requiredText('id', 'an entry id') ?? '',
     date: reader.date('date', true) ?? '',
     contractId: contractId === '' ? null : contractId,
-    customer: reader.shared(reader.text('customer')),
+    customer: reader.sharedText('customer'),
     ticket: reader.text('ticket'),
-    member: reader.shared(reader.text('member')),
-    workRole: reader.shared(reader.text('work_role')),
-    workType: reader.shared(reader.text('work_type')),
+    member: reader.sharedText('member'),
+    workRole: reader.sharedText('work_role'),
+    workType: reader.sharedText('work_type'),
     // An entry without time is a part or an expense (SPEC §10 "Entries").
     hours: reader.centi('hours', 'hours as a decimal like 1.5') ?? 0,
     billable: reader.choice('billable', BILLABLE, 'billable', normaliseName),
