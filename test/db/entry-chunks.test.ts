@@ -22,8 +22,11 @@ describe('columnar entry chunks', () => {
     fc.assert(fc.property(fc.array(entryArb, { maxLength: 40 }), fc.integer({ min: 1, max: 16 }), (entries, chunkRows) => {
       const chunks = encodeEntryChunks(entries.map((entry) => ({ keyPart: '', entry })), 7, 'canonical', chunkRows);
       const back = chunks.flatMap((chunk) => Array.from({ length: chunk.count }, (_, row) => entryAt(chunk, row)));
-      expect(back).toEqual(entries);
-      expect(chunks.flatMap((chunk) => Array.from({ length: chunk.count }, (_, row) => contractIdAt(chunk, row)))).toEqual(entries.map((e) => e.contractId));
+      // Stored grouped by contract, contracts in order of first appearance, file order within each.
+      const contracts = [...new Set(entries.map((e) => e.contractId))];
+      const grouped = contracts.flatMap((id) => entries.filter((e) => e.contractId === id));
+      expect(back).toEqual(grouped);
+      expect(chunks.flatMap((chunk) => Array.from({ length: chunk.count }, (_, row) => contractIdAt(chunk, row)))).toEqual(grouped.map((e) => e.contractId));
       expect(chunks.every((chunk) => chunk.batchId === 7 && chunk.count <= chunkRows)).toBe(true);
     }));
   });
@@ -35,6 +38,7 @@ describe('columnar entry chunks', () => {
     } }));
     const [chunk] = encodeEntryChunks(entries, 1, 'canonical');
     expect(chunk?.contractDict).toEqual(['C0', 'C1', 'C2', 'C3']);
+    expect(Array.from(chunk?.contract ?? []).slice(248, 252)).toEqual([0, 0, 1, 1]);
     expect(chunk?.memberDict).toEqual(['bob', 'ann']);
     expect(chunk?.customerDict).toEqual(['Acme']);
   });

