@@ -7,8 +7,9 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { channels, limits, type InvokeChannel } from '../../preload/contract';
 import { registerIpcHandlers } from '../../main/ipc';
 import { RefusedError } from '../../main/validate';
+import { guardClose } from '../../main/quit-guard';
 import { createMainWindow } from '../../main/window';
-import { app, appPaths, dialog, FakeFrame, FakeWebContents, ipcMain, shell } from './fake-electron';
+import { app, appPaths, BrowserWindow, dialog, FakeFrame, FakeWebContents, ipcMain, shell } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 
@@ -305,5 +306,16 @@ describe('well-formed calls from our window', () => {
     await expect(invoke(channels.exportDatabase, trustedEvent(), { suggestedName: 'blockledger 2026-11-22', bytes })).resolves.toMatchObject({ status: 'saved', name: 'documents-export.json.gz' });
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [`${picked}.json.gz`] });
     await expect(invoke(channels.importDatabase, trustedEvent())).resolves.toEqual({ status: 'opened', file: { name: 'documents-export.json.gz', bytes: new Uint8Array(bytes) } });
+  });
+
+  it('quitReady from the window releases its held close', async () => {
+    const window = BrowserWindow.created.at(-1);
+    if (!window) throw new Error('no window');
+    guardClose(window as never);
+    window.close();
+    expect(window.isDestroyed()).toBe(false);
+    expect(trusted.send).toHaveBeenCalledWith(channels.beforeQuit);
+    await invoke(channels.quitReady, trustedEvent());
+    expect(window.isDestroyed()).toBe(true);
   });
 });
