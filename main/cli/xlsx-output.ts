@@ -27,7 +27,7 @@ const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 
 /** A file name (without extension) from a customer name: no path or reserved characters, no reserved device names. */
 export function safeFileName(name: string): string {
-  const cleaned = [...name.normalize('NFC').replace(/[<>:"/\\|?*\p{Cc}]/gu, '_').replace(/\s+/gu, ' ')]
+  const cleaned = [...name.normalize('NFC').replace(/\s+/gu, ' ').replace(/[<>:"/\\|?*\p{Cc}]/gu, '_')]
     .slice(0, MAX_NAME_LENGTH)
     .join('')
     .replace(/^[ .]+|[ .]+$/gu, '')

@@ -95,7 +95,8 @@ export function excelValue(cell: Cell): ExcelValue {
   if (cell === null) return null;
   switch (cell.kind) {
     case 'text':
-      return safeCellText(cell.text);
+      // String(): even a value that reached here untyped (an object from a parser) can only become text.
+      return safeCellText(String(cell.text));
     case 'number':
       return cell.value;
     case 'formula':
