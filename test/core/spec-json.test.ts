@@ -50,6 +50,13 @@ describe('toSpecJson (SPEC §8)', () => {
     }
   });
 
+  it('writes contracts and entries in id order by code point (E10 before E2)', () => {
+    const shuffled = { ...result, contracts: [{ ...contract, id: 'C2' }, { ...contract, id: 'C10' }], entries: [{ ...result.entries[0]!, id: 'E2' }, { ...result.entries[0]!, id: 'E10' }] };
+    const json = toSpecJson(shuffled);
+    expect(json.contracts.map((c) => c.id)).toEqual(['C10', 'C2']);
+    expect(json.entries.map((e) => e.id)).toEqual(['E10', 'E2']);
+  });
+
   it('leaves the engine’s input untouched (statuses are sorted on a copy)', () => {
     toSpecJson(result);
     expect(contract.status).toEqual(['warning', 'exhausted', 'overrun']);

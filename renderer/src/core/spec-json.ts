@@ -1,6 +1,7 @@
 // The machine-readable result of `reconcile --json` (SPEC §8): only its
 // fields, hundredths as decimals with at most two places, used % with one.
 import { centiToNumber } from './numbers';
+import { sortById } from './ordering';
 import type { ContractResult, EntryResult, MonthRow, ReconcileResult } from './result';
 
 export interface SpecMonth {
@@ -88,7 +89,10 @@ function specEntry(entry: EntryResult): SpecEntry {
   };
 }
 
-/** The SPEC §8 object of a result; contracts, months and entries keep the engine's (SPEC) order. */
+/** The SPEC §8 object of a result: contracts and entries in id order (code points), months as the engine dates them. */
 export function toSpecJson(result: ReconcileResult): SpecResult {
-  return { asOf: result.asOf, contracts: result.contracts.map(specContract), entries: result.entries.map(specEntry) };
+  // The engine already returns id order; sortById only checks that then.
+  const contracts = sortById([...result.contracts]);
+  const entries = sortById([...result.entries]);
+  return { asOf: result.asOf, contracts: contracts.map(specContract), entries: entries.map(specEntry) };
 }
