@@ -1,0 +1,37 @@
+// The one way screens show a grid: AG Grid Community with its modules
+// registered once, themed to follow the MUI light/dark palette, inside a
+// labelled region so tests and screen readers can find it.
+import Box from '@mui/material/Box';
+import { useTheme } from '@mui/material/styles';
+import { AllCommunityModule, ModuleRegistry, colorSchemeDark, themeQuartz } from 'ag-grid-community';
+import { AgGridReact, type AgGridReactProps } from 'ag-grid-react';
+import { useMemo, type Ref } from 'react';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+const compact = { fontSize: 13, rowHeight: 34, headerHeight: 38, spacing: 6, wrapperBorderRadius: 6 };
+
+export interface DataGridProps<T> extends AgGridReactProps<T> {
+  /** Names the grid's region ("Contracts", "Ledger of AGR-01"). */
+  readonly label: string;
+  readonly height?: number | string;
+  readonly gridRef?: Ref<AgGridReact<T>>;
+}
+
+/** A themed AG Grid in a labelled region; every other prop goes to AgGridReact. */
+export function DataGrid<T>({ label, height = 480, gridRef, ...grid }: DataGridProps<T>) {
+  const mui = useTheme();
+  const theme = useMemo(() => {
+    const base = mui.palette.mode === 'dark' ? themeQuartz.withPart(colorSchemeDark) : themeQuartz;
+    return base.withParams({ ...compact, accentColor: mui.palette.primary.main, fontFamily: mui.typography.fontFamily ?? 'inherit' });
+  }, [mui]);
+  return (
+    <Box
+      role="region"
+      aria-label={label}
+      sx={{ height, width: '100%', '& .bl-clickable': { cursor: 'pointer' }, '& .bl-link': { color: 'primary.main', textDecoration: 'underline', cursor: 'pointer' }, '& .bl-negative': { color: 'error.main' }, '& .bl-issue': { bgcolor: 'rgba(211, 47, 47, 0.08)' } }}
+    >
+      <AgGridReact<T> ref={gridRef} theme={theme} autoSizeStrategy={{ type: 'fitGridWidth' }} {...grid} />
+    </Box>
+  );
+}

@@ -1,0 +1,103 @@
+// The screens' shared state: one engine worker per window, the as-of date that
+// drives every screen, the latest reconcile, and the clerk's display formats.
+// Changing the as-of date cancels a reconcile still running for the old one.
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { IsoDate } from '../core/model';
+import { Cancelled } from '../workers/cancelled';
+import { createEngineClient, type EngineClient, type PendingCall } from '../workers/engine-client';
+import type { Progress, RecomputeSummary } from '../workers/engine-protocol';
+import { defaultAsOf, parseFormats } from './engine-defaults';
+import { DEFAULT_FORMATS, type DisplayFormats } from './format';
+
+export interface EngineState {
+  readonly client: EngineClient;
+  readonly asOf: IsoDate;
+  setAsOf(asOf: IsoDate): void;
+  /** The reconcile the screens show; null until the first one finishes. */
+  readonly summary: RecomputeSummary | null;
+  /** Set while a reconcile or a long call runs. */
+  readonly progress: Progress | null;
+  readonly error: string | null;
+  /** Null until the store has been asked. */
+  readonly empty: boolean | null;
+  /** Call after an import, revert or restore: the store changed, everything is recomputed. */
+  dataChanged(): void;
+  openSample(): void;
+  readonly formats: DisplayFormats;
+  setFormats(formats: DisplayFormats): void;
+  /** Runs a long call with the shared progress bar; resolves undefined when cancelled. */
+  track<T>(call: PendingCall<T>): Promise<T | undefined>;
+  cancelRunning(): void;
+}
+
+const EngineContext = createContext<EngineState | undefined>(undefined);
+
+/** Starts the engine worker and provides the shared state to every screen. */
+export function EngineProvider({ children, client: given }: { children: ReactNode; client?: EngineClient }) {
+  const client = useMemo(() => given ?? createEngineClient(), [given]);
+  const [asOf, setAsOf] = useState<IsoDate>(() => defaultAsOf(new Date()));
+  const [version, setVersion] = useState(0);
+  const [summary, setSummary] = useState<RecomputeSummary | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [empty, setEmpty] = useState<boolean | null>(null);
+  const [formats, setFormats] = useState<DisplayFormats>(DEFAULT_FORMATS);
+  const running = useRef<PendingCall<unknown> | null>(null);
+
+  const track = useCallback(async <T,>(call: PendingCall<T>): Promise<T | undefined> => {
+    running.current?.cancel();
+    running.current = call;
+    setError(null);
+    try {
+      return await call.promise;
+    } catch (failure) {
+      if (failure instanceof Cancelled) return undefined;
+      setError(failure instanceof Error ? failure.message : String(failure));
+      return undefined;
+    } finally {
+      if (running.current === call) {
+        running.current = null;
+        setProgress(null);
+      }
+    }
+  }, []);
+
+  useEffect(() => {
+    void client.call('settings-get', { keys: ['displayFormats'] }).then(([saved]) => setFormats(parseFormats(saved)));
+  }, [client]);
+
+  useEffect(() => {
+    let live = true;
+    void client.call('portfolio-size', {}).then((size) => {
+      if (!live) return;
+      setEmpty(size.contracts === 0);
+      if (size.contracts === 0) return;
+      void track(client.start('recompute', { asOf }, setProgress)).then((done) => {
+        if (live && done) setSummary(done);
+      });
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, asOf, version, track]);
+
+  const dataChanged = useCallback(() => setVersion((current) => current + 1), []);
+  const openSample = useCallback(() => {
+    void track(client.start('open-sample', { now: new Date().toISOString() }, setProgress)).then((done) => {
+      if (done) dataChanged();
+    });
+  }, [client, track, dataChanged]);
+
+  const value: EngineState = {
+    client, asOf, setAsOf, summary, progress, error, empty, dataChanged, openSample, formats, setFormats, track,
+    cancelRunning: () => running.current?.cancel(),
+  };
+  return <EngineContext.Provider value={value}>{children}</EngineContext.Provider>;
+}
+
+/** The shared engine state; screens sit below EngineProvider. */
+export function useEngine(): EngineState {
+  const engine = useContext(EngineContext);
+  if (!engine) throw new Error('useEngine needs an EngineProvider above it');
+  return engine;
+}

@@ -1,0 +1,95 @@
+import Button from '@mui/material/Button';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import Switch from '@mui/material/Switch';
+import TextField from '@mui/material/TextField';
+import type { ColumnState } from 'ag-grid-community';
+import type { AgGridReact } from 'ag-grid-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { DataGrid } from '../../components/data-grid';
+import { useEngine } from '../../components/engine-context';
+import { ScreenHeader } from '../../components/screen-header';
+import { formatDate } from '../../components/format';
+import type { JsonValue } from '../../db';
+import type { ContractRow } from '../../workers/engine-protocol';
+import { ContractDetailView } from '../contract-detail/contract-detail-view';
+import { contractColumns } from './contract-columns';
+import { LAYOUTS_SETTING, parseLayouts, withLayout, type SavedLayout } from './grid-layouts';
+
+/** Every contract with its balance and status as of the chosen date; a click opens its detail. */
+export function ContractsScreen() {
+  const { client, summary, formats } = useEngine();
+  const [rows, setRows] = useState<ContractRow[] | null>(null);
+  const [search, setSearch] = useState('');
+  const [grouped, setGrouped] = useState(false);
+  const [layouts, setLayouts] = useState<SavedLayout[]>([]);
+  const [layoutName, setLayoutName] = useState('');
+  const [selected, setSelected] = useState<string | null>(null);
+  const grid = useRef<AgGridReact<ContractRow>>(null);
+
+  useEffect(() => {
+    if (!summary) return;
+    void client.call('contracts', {}).then(setRows);
+  }, [client, summary]);
+  useEffect(() => {
+    void client.call('settings-get', { keys: [LAYOUTS_SETTING] }).then(([saved]) => setLayouts(parseLayouts(saved)));
+  }, [client]);
+
+  const columns = useMemo(() => contractColumns(formats, grouped), [formats, grouped]);
+
+  if (selected !== null) return <ContractDetailView contractId={selected} onBack={() => setSelected(null)} />;
+
+  const saveLayout = async (): Promise<void> => {
+    const api = grid.current?.api;
+    const name = layoutName.trim();
+    if (!api || name === '') return;
+    const next = withLayout(layouts, { name, columns: api.getColumnState() as unknown as JsonValue });
+    await client.call('setting-put', { key: LAYOUTS_SETTING, value: next as unknown as JsonValue, now: new Date().toISOString() });
+    setLayouts(next);
+  };
+  const applyLayout = (name: string): void => {
+    const layout = layouts.find((candidate) => candidate.name === name);
+    if (layout) grid.current?.api.applyColumnState({ state: layout.columns as unknown as ColumnState[], applyOrder: true });
+    setLayoutName(name);
+  };
+
+  return (
+    <>
+      <ScreenHeader title="Contracts" subtitle={summary ? `${summary.contracts} contracts, ${summary.entries} entries, as of ${formatDate(summary.asOf, formats)}` : 'Reconciling…'} />
+      <Stack direction="row" spacing={2} sx={{ mb: 1.5, alignItems: 'center' }}>
+        <TextField size="small" label="Search contracts" value={search} onChange={(event) => setSearch(event.target.value)} sx={{ width: 280 }} />
+        <FormControlLabel control={<Switch checked={grouped} onChange={(event) => setGrouped(event.target.checked)} />} label="Group by customer" />
+        <Stack direction="row" spacing={1} sx={{ flexGrow: 1, justifyContent: 'flex-end', alignItems: 'center' }}>
+          <TextField select size="small" label="Column layout" value={layouts.some((layout) => layout.name === layoutName) ? layoutName : ''} onChange={(event) => applyLayout(event.target.value)} sx={{ width: 180 }}>
+            {layouts.length === 0 ? <MenuItem value="" disabled>No saved layouts</MenuItem> : null}
+            {layouts.map((layout) => (
+              <MenuItem key={layout.name} value={layout.name}>
+                {layout.name}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField size="small" label="Layout name" value={layoutName} onChange={(event) => setLayoutName(event.target.value)} sx={{ width: 160 }} />
+          <Button variant="outlined" onClick={() => void saveLayout()} disabled={layoutName.trim() === ''}>
+            Save layout
+          </Button>
+        </Stack>
+      </Stack>
+      <DataGrid<ContractRow>
+        label="Contracts"
+        gridRef={grid}
+        height="calc(100vh - 250px)"
+        rowData={rows}
+        loading={rows === null}
+        columnDefs={columns}
+        defaultColDef={{ sortable: true, resizable: true }}
+        enableCellSpan={grouped}
+        quickFilterText={search}
+        getRowId={({ data }) => data.id}
+        onRowClicked={({ data }) => data && setSelected(data.id)}
+        rowClass="bl-clickable"
+        overlayNoRowsTemplate="No contracts match."
+      />
+    </>
+  );
+}

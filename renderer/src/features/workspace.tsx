@@ -1,0 +1,27 @@
+// The app with its screens: the shell's frame (renderer/src/app) filled with
+// the features, all sharing one engine worker.
+import type { ComponentType } from 'react';
+import { App } from '../app/app';
+import type { PageId } from '../app/pages';
+import { EngineProvider, useEngine } from '../components/engine-context';
+import type { Platform } from '../platform/platform';
+import { ContractsScreen } from './contracts/contracts-screen';
+
+const screens: Partial<Record<PageId, ComponentType>> = {
+  contracts: ContractsScreen,
+};
+
+function Frame({ platform }: { platform: Platform }) {
+  const engine = useEngine();
+  // Until the store answers, show the screens rather than flashing the welcome page.
+  return <App platform={platform} screens={screens} portfolioEmpty={engine.empty === true} onOpenSample={engine.openSample} />;
+}
+
+/** The whole UI for `platform`. */
+export function Workspace({ platform }: { platform: Platform }) {
+  return (
+    <EngineProvider>
+      <Frame platform={platform} />
+    </EngineProvider>
+  );
+}

@@ -1,0 +1,157 @@
+// What the UI and the engine worker say to each other. Everything crossing the
+// boundary is plain structured-clone data; the engine's own types are reused.
+import type { Centi, Contract, Entry, IsoDate, Unit } from '../core/model';
+import type { ContractResult, ContractStatus, EntryResult, EntryStatus } from '../core/result';
+import type { Detection } from '../core/import/detect-profile';
+import type { ImportIssue } from '../core/import/import-issue';
+import type { AuditEvent, ImportBatch, JsonValue, PlanCounts } from '../db';
+
+/** One line of the contracts grid. */
+export interface ContractRow {
+  readonly id: string;
+  readonly customer: string;
+  readonly name: string;
+  readonly unit: Unit;
+  readonly allowance: Centi | null;
+  readonly balance: Centi;
+  readonly usedPctTenths: number | null;
+  readonly status: readonly ContractStatus[];
+  /** Overage of the as-of month. */
+  readonly overageThisMonth: Centi;
+  readonly variance: Centi | null;
+  readonly end: IsoDate | null;
+}
+
+/** One entry with what the engine did with it and where it came from. */
+export interface EntryRow {
+  readonly entry: Entry;
+  readonly result: EntryResult;
+  /** The import batch that stored it; null when the store no longer has it. */
+  readonly batchId: number | null;
+}
+
+export type EntrySortKey = 'date' | 'id' | 'customer' | 'contractId' | 'hours' | 'status' | 'member';
+
+export interface EntryPageQuery {
+  /** Empty: every status. */
+  readonly statuses: readonly EntryStatus[];
+  readonly search: string;
+  readonly contractId?: string;
+  readonly sort: { readonly key: EntrySortKey; readonly descending: boolean } | null;
+}
+
+export interface ContractDetail {
+  readonly contract: Contract;
+  readonly result: ContractResult;
+  /** The terms in sentences (the same words the customer workbook prints). */
+  readonly terms: readonly string[];
+  readonly entries: readonly EntryRow[];
+}
+
+export interface RecomputeSummary {
+  readonly asOf: IsoDate;
+  readonly contracts: number;
+  readonly entries: number;
+  readonly milliseconds: number;
+}
+
+/** One field of the detected record and the source column that fills it. */
+export interface FieldMapping {
+  readonly field: string;
+  readonly required: boolean;
+  readonly column: string | null;
+}
+
+export interface FilePreview {
+  readonly file: string;
+  readonly header: readonly string[];
+  /** Source rows with every issue found on their line. */
+  readonly rows: readonly { readonly line: number; readonly cells: readonly string[]; readonly issues: readonly string[] }[];
+  readonly detection: Detection | null;
+  readonly mapping: readonly FieldMapping[];
+  /** Issues of the whole file (unreadable, unrecognised). */
+  readonly fileIssues: readonly string[];
+}
+
+export interface ImportPreviewResult {
+  readonly files: readonly FilePreview[];
+  readonly issues: readonly ImportIssue[];
+  /** Null when nothing could be read or the files were imported before. */
+  readonly plan: { readonly contracts: PlanCounts; readonly additions: PlanCounts; readonly entries: PlanCounts; readonly conflicts: number; readonly rejectedRows: number } | null;
+  /** Why there is no plan, in words. */
+  readonly blocked: string | null;
+  /** Profiles the clerk can pick from (built-in and saved). */
+  readonly profiles: readonly { readonly id: string; readonly label: string }[];
+}
+
+/** The clerk's mapping edits: file -> profile, and field -> column overrides per file. */
+export interface ImportChoices {
+  readonly files: readonly { readonly file: string; readonly profileId: string | null; readonly columns: readonly { readonly field: string; readonly column: string }[] }[];
+}
+
+export interface InvoiceRow {
+  readonly customer: string;
+  readonly contractId: string;
+  readonly date: IsoDate;
+  readonly kind: string;
+  readonly reference: string;
+  readonly unit: Unit;
+  readonly units: Centi;
+  readonly amount: Centi | null;
+}
+
+export interface MonthEndSummary {
+  readonly asOf: IsoDate;
+  readonly from: IsoDate;
+  readonly alerts: readonly ContractRow[];
+  readonly invoice: readonly InvoiceRow[];
+  readonly exceptions: Readonly<Record<'unmatched' | 'not_covered' | 'held' | 'overage', number>>;
+  readonly customers: readonly string[];
+}
+
+export interface NamedFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Every request and the value it answers with. */
+export interface EngineCalls {
+  recompute: { request: { asOf: IsoDate }; response: RecomputeSummary };
+  contracts: { request: Record<string, never>; response: ContractRow[] };
+  'contract-detail': { request: { contractId: string }; response: ContractDetail | null };
+  'entries-page': { request: { query: EntryPageQuery; offset: number; limit: number }; response: { rows: EntryRow[]; total: number } };
+  'portfolio-size': { request: Record<string, never>; response: { contracts: number; entries: number } };
+  'open-sample': { request: { now: string }; response: { batchId: number } };
+  'import-preview': { request: { files: NamedFile[]; choices: ImportChoices }; response: ImportPreviewResult };
+  'import-commit': { request: { replaceConflicts: boolean; now: string }; response: { batchId: number; entries: number } };
+  batches: { request: Record<string, never>; response: ImportBatch[] };
+  revert: { request: { batchId: number; now: string }; response: { batchId: number } };
+  'month-end': { request: Record<string, never>; response: MonthEndSummary };
+  'customer-workbook': { request: { customer: string }; response: NamedFile };
+  'month-end-pack': { request: Record<string, never>; response: NamedFile[] };
+  'settings-get': { request: { keys: string[] }; response: (JsonValue | null)[] };
+  'setting-put': { request: { key: string; value: JsonValue; now: string }; response: null };
+  profiles: { request: Record<string, never>; response: { name: string; updatedAt: string | null }[] };
+  'profile-save': { request: { name: string; profileId: string; record: string; columns: { field: string; column: string }[]; now: string }; response: null };
+  'profile-delete': { request: { name: string; now: string }; response: boolean };
+  'backup-export': { request: { now: string }; response: Uint8Array };
+  'backup-restore': { request: { bytes: Uint8Array; now: string }; response: null };
+  audit: { request: Record<string, never>; response: AuditEvent[] };
+}
+
+export type EngineCall = keyof EngineCalls;
+
+export type ToWorker =
+  | { readonly type: 'call'; readonly id: number; readonly call: EngineCall; readonly request: unknown }
+  | { readonly type: 'cancel'; readonly id: number };
+
+export interface Progress {
+  readonly label: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+export type FromWorker =
+  | { readonly type: 'progress'; readonly id: number; readonly progress: Progress }
+  | { readonly type: 'result'; readonly id: number; readonly value: unknown }
+  | { readonly type: 'error'; readonly id: number; readonly message: string; readonly cancelled: boolean; readonly forClerk: boolean };

@@ -1,0 +1,283 @@
+// Everything the engine worker does, as plain async methods over one Dexie
+// database: load the store once, reconcile for the chosen as-of date, and
+// answer the screens from the result. Kept apart from the message loop so
+// tests drive it directly with fake-indexeddb.
+import type { Addition, AllocationOrder, Contract, Entry, IsoDate, ReconcileInput } from '../core/model';
+import type { ReconcileResult } from '../core/result';
+import { reconcile } from '../core/reconcile';
+import { validateProfile } from '../core/import/profiles/validate-profile';
+import type { SourceProfile } from '../core/import/profiles/profile-types';
+import { BUILTIN_PROFILES } from '../core/import/profiles/registry';
+import { contractNotes } from '../io/workbook/contract-words';
+import { customerDocument, writeCustomerWorkbook } from '../io/workbook/customer-workbook';
+import { MemoryWorkbook } from '../io/workbook/memory-workbook';
+import { packDocument, writeMonthEndPack } from '../io/workbook/month-end-pack';
+import { DEFAULT_WORKBOOK_OPTIONS, customerGroups, workbookContext, type WorkbookContext } from '../io/workbook/workbook-context';
+import {
+  commitImport, deleteProfile, entryAt, exportBackup, forEachLiveRow, getSetting, listAuditEvents, listBatches, listProfiles, loadEntryColumns,
+  prepareImport, putSetting, restoreBackup, revertBatch, saveProfile, type BlockledgerDb, type ChangeContext, type ImportPlan, type JsonValue,
+} from '../db';
+import { contractRows } from './contract-rows';
+import { EntryPager } from './entry-pages';
+import type { ContractRow, EngineCalls, ImportChoices, NamedFile, Progress } from './engine-protocol';
+import { workbookFileName } from './file-names';
+import { profileWithColumns, runImportPipeline } from './import-pipeline';
+import { monthEndSummary } from './month-end';
+import { sampleDraft } from './sample-draft';
+
+/** A refusal the clerk can act on (the message says what to do). */
+export class ClerkError extends Error {
+  override readonly name = 'ClerkError';
+}
+
+export interface CallControl {
+  progress(progress: Progress): void;
+  /** Throws Cancelled (cancelled.ts) when the caller gave up. */
+  checkpoint(): void;
+}
+
+interface Loaded {
+  readonly contracts: Contract[];
+  readonly additions: Addition[];
+  readonly entries: Entry[];
+  readonly batchOf: Map<string, number>;
+}
+
+interface Current {
+  readonly input: ReconcileInput;
+  readonly result: ReconcileResult;
+  readonly rows: ContractRow[];
+  readonly pager: EntryPager;
+  readonly context: WorkbookContext;
+}
+
+/** The setting holding the allocation order (Settings). */
+export const ALLOCATION_ORDER_SETTING = 'allocationOrder';
+const WHO = 'clerk';
+
+const ctx = (now: string): ChangeContext => ({ who: WHO, now });
+
+/** The engine worker's state and calls. */
+export class EngineSession {
+  private loaded: Loaded | null = null;
+  private current: Current | null = null;
+  private asOf: IsoDate | null = null;
+  private pendingPlan: ImportPlan | null = null;
+
+  constructor(private readonly db: BlockledgerDb) {}
+
+  /** Reads the store (entries with the batch each came from), once until it changes. */
+  private async load(control: CallControl): Promise<Loaded> {
+    if (this.loaded) return this.loaded;
+    control.progress({ label: 'Reading the store', done: 0, total: 3 });
+    const [contracts, additions, live] = await Promise.all([this.db.contracts.toArray(), this.db.additions.toArray(), loadEntryColumns(this.db)]);
+    const entries: Entry[] = [];
+    const batchOf = new Map<string, number>();
+    // loadPortfolio drops the batch; the drill-down needs it, so entries are read here chunk by chunk.
+    forEachLiveRow(live, (chunk, row) => {
+      const entry = entryAt(chunk, row);
+      entries.push(entry);
+      batchOf.set(entry.id, chunk.batchId);
+    });
+    this.loaded = { contracts: contracts.map((row) => row.value), additions: additions.map((row) => row.value), entries, batchOf };
+    return this.loaded;
+  }
+
+  /** Forgets everything derived from the store (after an import, revert or restore). */
+  private changed(): void {
+    this.loaded = null;
+    this.current = null;
+    this.pendingPlan = null;
+  }
+
+  private async ensure(control: CallControl): Promise<Current> {
+    if (this.current) return this.current;
+    if (this.asOf === null) throw new ClerkError('Choose an as-of date first.');
+    await this.recompute({ asOf: this.asOf }, control);
+    return this.current as unknown as Current;
+  }
+
+  async recompute({ asOf }: { asOf: IsoDate }, control: CallControl): Promise<EngineCalls['recompute']['response']> {
+    this.asOf = asOf;
+    const loaded = await this.load(control);
+    control.checkpoint();
+    const order = await getSetting(this.db, ALLOCATION_ORDER_SETTING);
+    const allocationOrder: AllocationOrder = order === 'entered' ? 'entered' : 'worked';
+    control.progress({ label: 'Reconciling', done: 1, total: 3 });
+    const started = performance.now();
+    const input: ReconcileInput = { contracts: loaded.contracts, additions: loaded.additions, entries: loaded.entries, asOf, allocationOrder };
+    const result = reconcile(input);
+    control.checkpoint();
+    control.progress({ label: 'Preparing the screens', done: 2, total: 3 });
+    const context = workbookContext(input, result, DEFAULT_WORKBOOK_OPTIONS);
+    const rows = contractRows(context.contracts, result);
+    this.current = { input, result, rows, context, pager: new EntryPager(result.entries, context.entries, loaded.batchOf) };
+    return { asOf, contracts: result.contracts.length, entries: result.entries.length, milliseconds: Math.round(performance.now() - started) };
+  }
+
+  async contracts(_request: unknown, control: CallControl): Promise<ContractRow[]> {
+    return (await this.ensure(control)).rows;
+  }
+
+  async contractDetail({ contractId }: { contractId: string }, control: CallControl): Promise<EngineCalls['contract-detail']['response']> {
+    const current = await this.ensure(control);
+    const contract = current.context.contracts.get(contractId);
+    const result = current.result.contracts.find((candidate) => candidate.id === contractId);
+    if (!contract || !result) return null;
+    const entries = current.pager.all({ statuses: [], search: '', contractId, sort: { key: 'date', descending: false } });
+    return { contract, result, terms: contractNotes(contract, DEFAULT_WORKBOOK_OPTIONS.currencySymbol), entries };
+  }
+
+  async entriesPage({ query, offset, limit }: EngineCalls['entries-page']['request'], control: CallControl): Promise<EngineCalls['entries-page']['response']> {
+    return (await this.ensure(control)).pager.page(query, offset, limit);
+  }
+
+  async portfolioSize(): Promise<EngineCalls['portfolio-size']['response']> {
+    const [contracts, batches] = await Promise.all([this.db.contracts.count(), listBatches(this.db)]);
+    const entries = batches.filter((batch) => batch.status === 'committed').reduce((sum, batch) => sum + batch.counts.entries.added, 0);
+    return { contracts, entries };
+  }
+
+  async openSample({ now }: { now: string }, control: CallControl): Promise<{ batchId: number }> {
+    control.progress({ label: 'Building the sample portfolio', done: 0, total: 2 });
+    const preview = await prepareImport(this.db, sampleDraft());
+    if (preview.kind === 'already-imported') throw new ClerkError('The sample portfolio is already open. Revert its batch on the Import page to remove it.');
+    control.checkpoint();
+    control.progress({ label: 'Saving it in the store', done: 1, total: 2 });
+    return this.commit(preview, false, now);
+  }
+
+  private async savedProfiles(): Promise<SourceProfile[]> {
+    const saved = await listProfiles(this.db);
+    return saved.flatMap((row) => {
+      const checked = validateProfile(row.definition);
+      return checked.ok ? [checked.profile] : [];
+    });
+  }
+
+  async importPreview({ files, choices }: { files: NamedFile[]; choices: ImportChoices }, control: CallControl): Promise<EngineCalls['import-preview']['response']> {
+    this.pendingPlan = null;
+    control.progress({ label: 'Reading the files', done: 0, total: 2 });
+    const saved = await this.savedProfiles();
+    const pipeline = await runImportPipeline(files, choices, saved);
+    control.checkpoint();
+    const profiles = [...BUILTIN_PROFILES, ...saved].map((profile) => ({ id: profile.id, label: profile.label }));
+    if (!pipeline.draft) return { files: pipeline.previews, issues: pipeline.issues, plan: null, blocked: 'Nothing in these files could be read as contracts, additions or entries. Check the issues below, pick the right profile for each file, or map its columns.', profiles };
+    control.progress({ label: 'Comparing with the store', done: 1, total: 2 });
+    const preview = await prepareImport(this.db, pipeline.draft);
+    if (preview.kind === 'already-imported') return { files: pipeline.previews, issues: pipeline.issues, plan: null, blocked: preview.message, profiles };
+    this.pendingPlan = preview;
+    const { summary } = preview;
+    return {
+      files: pipeline.previews,
+      issues: [...pipeline.issues, ...preview.issues.filter((issue) => !pipeline.issues.includes(issue))],
+      plan: { ...summary, conflicts: preview.conflicts.length, rejectedRows: preview.rejectedRows },
+      blocked: null,
+      profiles,
+    };
+  }
+
+  private async commit(plan: ImportPlan, replace: boolean, now: string): Promise<{ batchId: number; entries: number }> {
+    const decisions = new Map(plan.conflicts.map((conflict) => [conflict.key, replace ? ('replace' as const) : ('keep' as const)]));
+    const committed = await commitImport(this.db, plan, decisions, ctx(now));
+    if (!committed.ok) throw new ClerkError(committed.message);
+    this.changed();
+    return { batchId: committed.batchId, entries: committed.counts.entries.added + committed.counts.entries.replaced };
+  }
+
+  async importCommit({ replaceConflicts, now }: EngineCalls['import-commit']['request'], control: CallControl): Promise<EngineCalls['import-commit']['response']> {
+    const plan = this.pendingPlan;
+    if (!plan) throw new ClerkError('There is no previewed import to commit. Pick the files again.');
+    control.progress({ label: 'Saving the import', done: 0, total: 1 });
+    return this.commit(plan, replaceConflicts, now);
+  }
+
+  async batches(): Promise<EngineCalls['batches']['response']> {
+    return listBatches(this.db);
+  }
+
+  async revert({ batchId, now }: { batchId: number; now: string }): Promise<{ batchId: number }> {
+    const reverted = await revertBatch(this.db, batchId, ctx(now));
+    if (!reverted.ok) throw new ClerkError(reverted.message);
+    this.changed();
+    return { batchId };
+  }
+
+  async monthEnd(_request: unknown, control: CallControl): Promise<EngineCalls['month-end']['response']> {
+    const current = await this.ensure(control);
+    return monthEndSummary(current.context, current.rows);
+  }
+
+  async customerWorkbook({ customer }: { customer: string }, control: CallControl): Promise<NamedFile> {
+    const current = await this.ensure(control);
+    const group = customerGroups(current.result).find((candidate) => candidate.customer === customer);
+    if (!group) throw new ClerkError(`There is no customer named "${customer}" as of ${current.result.asOf}.`);
+    control.progress({ label: `Writing ${customer}`, done: 0, total: 1 });
+    const target = new MemoryWorkbook(customerDocument(current.context, customer));
+    await writeCustomerWorkbook(target, current.context, group);
+    return { name: workbookFileName(customer, current.result.asOf), bytes: await target.toBytes() };
+  }
+
+  async monthEndPack(_request: unknown, control: CallControl): Promise<NamedFile[]> {
+    const current = await this.ensure(control);
+    const groups = customerGroups(current.result);
+    const total = groups.length + 1;
+    const files: NamedFile[] = [];
+    control.progress({ label: 'Writing the month-end pack', done: 0, total });
+    const pack = new MemoryWorkbook(packDocument(current.context));
+    await writeMonthEndPack(pack, current.context);
+    files.push({ name: `Month-end pack ${current.result.asOf}.xlsx`, bytes: await pack.toBytes() });
+    for (const [index, group] of groups.entries()) {
+      control.checkpoint();
+      control.progress({ label: `Writing ${group.customer}`, done: index + 1, total });
+      const target = new MemoryWorkbook(customerDocument(current.context, group.customer));
+      await writeCustomerWorkbook(target, current.context, group);
+      files.push({ name: workbookFileName(group.customer, current.result.asOf), bytes: await target.toBytes() });
+    }
+    return files;
+  }
+
+  async settingsGet({ keys }: { keys: string[] }): Promise<(JsonValue | null)[]> {
+    return Promise.all(keys.map(async (key) => (await getSetting(this.db, key)) ?? null));
+  }
+
+  async settingPut({ key, value, now }: EngineCalls['setting-put']['request']): Promise<null> {
+    await putSetting(this.db, key, value, ctx(now));
+    // The allocation order changes what the engine computes.
+    if (key === ALLOCATION_ORDER_SETTING) this.current = null;
+    return null;
+  }
+
+  async profiles(): Promise<EngineCalls['profiles']['response']> {
+    return (await listProfiles(this.db)).map((profile) => ({ name: profile.name, updatedAt: profile.updatedAt }));
+  }
+
+  async profileSave({ name, profileId, record, columns, now }: EngineCalls['profile-save']['request']): Promise<null> {
+    const base = [...BUILTIN_PROFILES, ...(await this.savedProfiles())].find((profile) => profile.id === profileId);
+    if (!base) throw new ClerkError('Pick a profile for this file before saving its mapping.');
+    const profile: SourceProfile = { ...profileWithColumns(base, record, columns), id: `saved:${name}`, label: name };
+    const checked = validateProfile(profile);
+    if (!checked.ok) throw new ClerkError(`This mapping cannot be saved: ${checked.problems.join('; ')}.`);
+    await saveProfile(this.db, name, profile as unknown as JsonValue, ctx(now));
+    return null;
+  }
+
+  async profileDelete({ name, now }: { name: string; now: string }): Promise<boolean> {
+    return deleteProfile(this.db, name, ctx(now));
+  }
+
+  async backupExport({ now }: { now: string }): Promise<Uint8Array> {
+    return exportBackup(this.db, now);
+  }
+
+  async backupRestore({ bytes, now }: { bytes: Uint8Array; now: string }): Promise<null> {
+    const restored = await restoreBackup(this.db, bytes, ctx(now));
+    if (!restored.ok) throw new ClerkError(restored.message);
+    this.changed();
+    return null;
+  }
+
+  async audit(): Promise<EngineCalls['audit']['response']> {
+    return listAuditEvents(this.db);
+  }
+}

@@ -1,0 +1,76 @@
+// The engine worker: owns the database and the engine so the window never
+// freezes (issue 5). Calls run one at a time in arrival order; a cancelled
+// call stops at its next checkpoint and answers with `cancelled`.
+import { openBlockledgerDb } from '../db';
+import { Cancelled } from './cancelled';
+import { ClerkError, EngineSession, type CallControl } from './engine-session';
+import type { EngineCall, FromWorker, ToWorker } from './engine-protocol';
+
+interface WorkerScope {
+  postMessage(message: FromWorker, transfer?: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ToWorker>) => void): void;
+}
+const scope = globalThis as unknown as WorkerScope;
+
+const cancelled = new Set<number>();
+let session: Promise<EngineSession> | null = null;
+let queue: Promise<void> = Promise.resolve();
+
+function sessionOf(): Promise<EngineSession> {
+  session ??= openBlockledgerDb().then((db) => new EngineSession(db));
+  return session;
+}
+
+type Handler = (session: EngineSession, request: never, control: CallControl) => Promise<unknown>;
+
+const handlers: Readonly<Record<EngineCall, Handler>> = {
+  recompute: (s, r, c) => s.recompute(r, c),
+  contracts: (s, r, c) => s.contracts(r, c),
+  'contract-detail': (s, r, c) => s.contractDetail(r, c),
+  'entries-page': (s, r, c) => s.entriesPage(r, c),
+  'portfolio-size': (s) => s.portfolioSize(),
+  'open-sample': (s, r, c) => s.openSample(r, c),
+  'import-preview': (s, r, c) => s.importPreview(r, c),
+  'import-commit': (s, r, c) => s.importCommit(r, c),
+  batches: (s) => s.batches(),
+  revert: (s, r) => s.revert(r),
+  'month-end': (s, r, c) => s.monthEnd(r, c),
+  'customer-workbook': (s, r, c) => s.customerWorkbook(r, c),
+  'month-end-pack': (s, r, c) => s.monthEndPack(r, c),
+  'settings-get': (s, r) => s.settingsGet(r),
+  'setting-put': (s, r) => s.settingPut(r),
+  profiles: (s) => s.profiles(),
+  'profile-save': (s, r) => s.profileSave(r),
+  'profile-delete': (s, r) => s.profileDelete(r),
+  'backup-export': (s, r) => s.backupExport(r),
+  'backup-restore': (s, r) => s.backupRestore(r),
+  audit: (s) => s.audit(),
+};
+
+async function run(message: Extract<ToWorker, { type: 'call' }>): Promise<void> {
+  const { id } = message;
+  const control: CallControl = {
+    progress: (progress) => scope.postMessage({ type: 'progress', id, progress }),
+    checkpoint: () => {
+      if (cancelled.has(id)) throw new Cancelled();
+    },
+  };
+  try {
+    control.checkpoint();
+    const value = await handlers[message.call](await sessionOf(), message.request as never, control);
+    scope.postMessage({ type: 'result', id, value });
+  } catch (error) {
+    const isCancel = error instanceof Cancelled;
+    scope.postMessage({ type: 'error', id, message: error instanceof Error ? error.message : String(error), cancelled: isCancel, forClerk: error instanceof ClerkError });
+  } finally {
+    cancelled.delete(id);
+  }
+}
+
+scope.addEventListener('message', ({ data }) => {
+  if (data.type === 'cancel') {
+    cancelled.add(data.id);
+    return;
+  }
+  queue = queue.then(() => run(data));
+});

@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { collectPageErrors, gridCell, gridRows, openSample, setAsOf, snapshot } from './journeys-helpers';
+
+test('open the sample portfolio, see contracts and balances, drill into a contract and its ledger', async ({ page }, testInfo) => {
+  const errors = collectPageErrors(page);
+  await openSample(page);
+  await setAsOf(page, '2026-10-31');
+  await expect(page.getByText(/96 contracts, \d+ entries, as of 2026-10-31/)).toBeVisible();
+  await snapshot(page, testInfo, 'contracts');
+
+  // Quick search narrows the grid to one contract.
+  await page.getByLabel('Search contracts').fill('AGR-01');
+  await expect(gridCell(page, 'Contracts', 0, 'id')).toHaveText('AGR-01');
+  await expect(gridCell(page, 'Contracts', 1, 'id')).toHaveCount(0);
+  const balance = await gridCell(page, 'Contracts', 0, 'balance').innerText();
+  await gridCell(page, 'Contracts', 0, 'name').click();
+
+  await expect(page.getByRole('heading', { level: 1, name: /AGR-01/ })).toBeVisible();
+  await expect(page.getByLabel('Balance', { exact: true })).toHaveText(balance);
+  await expect(page.getByRole('region', { name: 'Terms' })).toContainText('Allowance');
+  await expect(gridRows(page, 'Ledger of AGR-01').first()).toBeVisible();
+  // The ledger's last running balance is the contract's balance.
+  await snapshot(page, testInfo, 'contract-detail');
+  await page.getByRole('tab', { name: /Monthly statement/ }).click();
+  await expect(gridRows(page, 'Statement of AGR-01').first()).toBeVisible();
+  await page.getByRole('tab', { name: /Entries/ }).click();
+  await gridRows(page, 'Entries of AGR-01').first().click();
+  await expect(page.getByRole('dialog')).toContainText('Import batch');
+  await expect(page.getByRole('dialog')).toContainText('#1 (sample, committed)');
+  await snapshot(page, testInfo, 'entry-source');
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: '← All contracts' }).click();
+  await expect(gridRows(page, 'Contracts').first()).toBeVisible();
+  expect(errors).toEqual([]);
+});

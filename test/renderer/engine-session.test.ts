@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { freshDb } from '../db/helpers';
+import { EngineSession, type CallControl } from '../../renderer/src/workers/engine-session';
+import { formatHundredths } from '../../renderer/src/components/format';
+
+const control: CallControl = { progress: () => undefined, checkpoint: () => undefined };
+const NOW = '2026-11-01T09:00:00.000Z';
+
+function connectWiseFiles() {
+  const agreements = [
+    'Agreement ID,Agreement Name,Company,Start Date,End Date,Application Units,Application Limit,Application Cycle',
+    '501,Gold block,Acme Dental,2026-01-01,,Hours,10,Calendar Month',
+  ].join('\n');
+  const time = [
+    'Time Entry ID,Date Worked,Agreement ID,Company,Ticket #,Member,Work Role,Work Type,Hours Billed,Billable Option,Notes',
+    '9001,2026-01-05,501,Acme Dental,T1,ana,Engineer,Remote,2.5,Billable,Reset',
+    '9002,2026-01-06,501,Acme Dental,T2,ana,Engineer,Remote,oops,Billable,Bad hours',
+  ].join('\n');
+  return [
+    { name: 'agreements.csv', bytes: new TextEncoder().encode(agreements) },
+    { name: 'time.csv', bytes: new TextEncoder().encode(time) },
+  ];
+}
+
+describe('the engine worker session', () => {
+  it('opens the sample portfolio, reconciles it and answers every screen', async () => {
+    const session = new EngineSession(await freshDb());
+    expect((await session.portfolioSize()).contracts).toBe(0);
+    await session.openSample({ now: NOW }, control);
+    const summary = await session.recompute({ asOf: '2026-10-31' }, control);
+    expect(summary.contracts).toBe(96);
+    const rows = await session.contracts({}, control);
+    expect(rows).toHaveLength(96);
+    const first = rows[0]!;
+    const detail = await session.contractDetail({ contractId: first.id }, control);
+    expect(detail?.result.balance).toBe(first.balance);
+    expect(detail?.terms.length).toBeGreaterThan(2);
+    // Every covered entry of the contract is in its ledger and links to the sample batch.
+    const ledgerEntries = new Set(detail?.result.ledger.flatMap((event) => (event.entryId ? [event.entryId] : [])));
+    expect(detail?.entries.filter((row) => ledgerEntries.has(row.entry.id)).length).toBe(ledgerEntries.size);
+    expect(detail?.entries.every((row) => row.batchId === 1)).toBe(true);
+    const page = await session.entriesPage({ query: { statuses: ['unmatched'], search: '', sort: { key: 'date', descending: true } }, offset: 0, limit: 50 }, control);
+    expect(page.total).toBeGreaterThan(0);
+    expect(page.rows.every((row) => row.result.status === 'unmatched')).toBe(true);
+    expect(page.rows.map((row) => row.entry.date)).toEqual([...page.rows.map((row) => row.entry.date)].sort().reverse());
+    const monthEnd = await session.monthEnd({}, control);
+    expect(monthEnd.alerts.length).toBeGreaterThan(0);
+    expect(monthEnd.exceptions.unmatched).toBe(page.total);
+    await expect(session.openSample({ now: NOW }, control)).rejects.toThrow(/already open/);
+  });
+
+  it('previews ConnectWise files with the bad row flagged, commits the good rows, and reverts them', async () => {
+    const session = new EngineSession(await freshDb());
+    const preview = await session.importPreview({ files: connectWiseFiles(), choices: { files: [] } }, control);
+    const time = preview.files.find((file) => file.file === 'time.csv')!;
+    expect(time.detection?.profileId).toBe('connectwise');
+    expect(time.rows.find((row) => row.line === 3)?.issues.join(' ')).toMatch(/hours|Hours/i);
+    expect(preview.plan?.contracts.new).toBe(1);
+    expect(preview.plan?.entries.new).toBe(1);
+    const committed = await session.importCommit({ replaceConflicts: false, now: NOW }, control);
+    // Mid-month: January's unused hours expire at its end (no carry-over).
+    await session.recompute({ asOf: '2026-01-20' }, control);
+    const [row] = await session.contracts({}, control);
+    expect(formatHundredths(row!.balance)).toBe('7.50');
+    await session.revert({ batchId: committed.batchId, now: NOW });
+    await session.recompute({ asOf: '2026-01-31' }, control);
+    expect(await session.contracts({}, control)).toEqual([]);
+  });
+
+  it('writes a customer workbook and a month-end pack with one file per customer', async () => {
+    const session = new EngineSession(await freshDb());
+    await session.openSample({ now: NOW }, control);
+    await session.recompute({ asOf: '2026-10-31' }, control);
+    const { customers } = await session.monthEnd({}, control);
+    const workbook = await session.customerWorkbook({ customer: customers[0]! }, control);
+    expect(workbook.name).toMatch(/2026-10-31\.xlsx$/);
+    expect(workbook.bytes[0]).toBe(0x50); // a zip ("PK")
+    const progress: number[] = [];
+    const pack = await session.monthEndPack({}, { ...control, progress: (p) => progress.push(p.done) });
+    expect(pack).toHaveLength(customers.length + 1);
+    expect(progress.at(-1)).toBe(customers.length);
+  }, 120_000);
+});
