@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Entry } from '../../renderer/src/core/model';
 import { isoOf } from '../../renderer/src/core/dates';
-import { contractIdAt, encodeEntryChunks, entryAt } from '../../renderer/src/db/entry-chunks';
+import { contractIdAt, encodeEntryChunks, entryAt, type EntryRows } from '../../renderer/src/db/entry-chunks';
+
+const allOf = (entries: readonly Entry[]): EntryRows => ({ entries, keyParts: null, positions: entries.map((_, i) => i) });
 
 const text = fc.oneof(fc.constantFrom('', '__proto__', 'constructor', 'prototype', 'Acme', '00123'), fc.string());
 const entryArb: fc.Arbitrary<Entry> = fc.record({
@@ -20,7 +22,7 @@ const entryArb: fc.Arbitrary<Entry> = fc.record({
 describe('columnar entry chunks', () => {
   it('encode then decode gives every entry back exactly (prototype-named text and entry times included)', () => {
     fc.assert(fc.property(fc.array(entryArb, { maxLength: 40 }), fc.integer({ min: 1, max: 16 }), (entries, chunkRows) => {
-      const chunks = encodeEntryChunks(entries.map((entry) => ({ keyPart: '', entry })), 7, 'canonical', chunkRows);
+      const chunks = encodeEntryChunks(allOf(entries), 7, 'canonical', chunkRows);
       const back = chunks.flatMap((chunk) => Array.from({ length: chunk.count }, (_, row) => entryAt(chunk, row)));
       // Stored grouped by contract, contracts in order of first appearance, file order within each.
       const contracts = [...new Set(entries.map((e) => e.contractId))];
@@ -32,11 +34,11 @@ describe('columnar entry chunks', () => {
   });
 
   it('repeated text is stored once per chunk', () => {
-    const entries = Array.from({ length: 1000 }, (_, i) => ({ keyPart: '', entry: {
+    const entries = Array.from({ length: 1000 }, (_, i) => ({
       id: String(i), date: '2026-01-01', contractId: `C${i % 4}`, customer: 'Acme', ticket: '', member: i % 2 ? 'ann' : 'bob',
       workRole: 'eng', workType: 'remote', hours: 25, billable: 'billable' as const, amount: null, notes: '',
-    } }));
-    const [chunk] = encodeEntryChunks(entries, 1, 'canonical');
+    }));
+    const [chunk] = encodeEntryChunks(allOf(entries), 1, 'canonical');
     expect(chunk?.contractDict).toEqual(['C0', 'C1', 'C2', 'C3']);
     expect(Array.from(chunk?.contract ?? []).slice(248, 252)).toEqual([0, 0, 1, 1]);
     expect(chunk?.memberDict).toEqual(['bob', 'ann']);
@@ -44,6 +46,6 @@ describe('columnar entry chunks', () => {
   });
 
   it('refuses chunk sizes the queries cannot address', () => {
-    expect(() => encodeEntryChunks([], 1, 'canonical', 20_000)).toThrow('chunk size out of range');
+    expect(() => encodeEntryChunks(allOf([]), 1, 'canonical', 20_000)).toThrow('chunk size out of range');
   });
 });

@@ -4,9 +4,9 @@
 // are awaited, so a crash, a quota error or any exception leaves nothing.
 import type { Addition, Contract } from '../core/model';
 import type { BatchCounts, BlockledgerDb, ChangeContext, ImportBatch, RecordCounts, RecordUndo, StoredRecord, SupersededEntries } from './schema';
-import type { ImportPlan, SortedRecords } from './prepare-import';
+import type { EntryPlan, ImportPlan, SortedRecords } from './prepare-import';
 import { auditEvent, currentRevision } from './audit';
-import { encodeEntryChunks, type KeyedEntry } from './entry-chunks';
+import { encodeEntryChunks, type EntryRows } from './entry-chunks';
 import { StaleStoreError, storeFailure, type StoreFailure } from './store-failure';
 
 export type ConflictDecision = 'keep' | 'replace';
@@ -45,21 +45,25 @@ function applyDecisions<T>(sorted: SortedRecords<T>, decisions: ConflictDecision
 }
 
 /** The entry rows to store, in the draft's order, and the earlier batches' keys they hide. */
-function applyEntryDecisions(sorted: SortedRecords<KeyedEntry>, decisions: ConflictDecisions) {
-  const chosen = [...sorted.fresh];
+function applyEntryDecisions(plan: EntryPlan, decisions: ConflictDecisions) {
+  const replacing = plan.conflicts.filter((conflict) => decisions.get(conflict.key) === 'replace');
   const hidden = new Map<number, string[]>();
-  for (const { incoming, existing } of sorted.conflicts) {
-    if (decisions.get(incoming.key) !== 'replace') continue;
-    chosen.push(incoming);
-    let keys = hidden.get(existing.batchId);
-    if (!keys) hidden.set(existing.batchId, (keys = []));
-    keys.push(incoming.key);
+  for (const conflict of replacing) {
+    let keys = hidden.get(conflict.existingBatchId);
+    if (!keys) hidden.set(conflict.existingBatchId, (keys = []));
+    keys.push(conflict.key);
   }
-  if (chosen.length > sorted.fresh.length) chosen.sort((a, b) => a.position - b.position);
+  let positions = plan.fresh;
+  if (replacing.length > 0) {
+    positions = new Int32Array(plan.fresh.length + replacing.length);
+    positions.set(plan.fresh);
+    positions.set(replacing.map((conflict) => conflict.position), plan.fresh.length);
+    positions.sort();
+  }
   const superseded: SupersededEntries[] = [...hidden].map(([batchId, keys]) => ({ batchId, keys }));
-  const replaced = chosen.length - sorted.fresh.length;
-  const counts: RecordCounts = { added: sorted.fresh.length, replaced, kept: sorted.conflicts.length - replaced, unchanged: sorted.unchanged };
-  return { rows: chosen.map((record) => record.value), superseded, counts };
+  const counts: RecordCounts = { added: plan.fresh.length, replaced: replacing.length, kept: plan.conflicts.length - replacing.length, unchanged: plan.unchanged };
+  const rows: EntryRows = { entries: plan.entries, keyParts: plan.keyParts, positions };
+  return { rows, superseded, counts };
 }
 
 function describeCounts(noun: string, counts: RecordCounts): string | null {

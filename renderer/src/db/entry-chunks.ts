@@ -62,14 +62,16 @@ class Dictionary {
   }
 }
 
-/** One entry to store with its record key part ('' = keyed by its id). */
-export interface KeyedEntry {
-  readonly keyPart: string;
-  readonly entry: Entry;
+/** The entries of one batch to store: rows `positions` of `entries`. */
+export interface EntryRows {
+  readonly entries: readonly Entry[];
+  /** Per entry of `entries`: '' when keyed by its id, else its `row:` key part; null when all are keyed by id. */
+  readonly keyParts: readonly string[] | null;
+  readonly positions: ArrayLike<number>;
 }
 
-/** Encodes rows [from, to) as one chunk. */
-function encodeChunk(rows: readonly KeyedEntry[], from: number, to: number, batchId: number, seq: number, source: string): EntryChunk {
+/** Encodes `order[from..to)` as one chunk. */
+function encodeChunk(rows: EntryRows, order: Int32Array, from: number, to: number, batchId: number, seq: number, source: string): EntryChunk {
   const count = to - from;
   const day = new Int32Array(count);
   const hours = new Float64Array(count);
@@ -85,16 +87,17 @@ function encodeChunk(rows: readonly KeyedEntry[], from: number, to: number, batc
   const members = new Dictionary();
   const workRoles = new Dictionary();
   const workTypes = new Dictionary();
-  const keyParts: string[] = [];
-  const ids: string[] = [];
-  const ticket: string[] = [];
-  const notes: string[] = [];
-  const entered: (string | null)[] = [];
+  const keyParts: string[] = new Array(count);
+  const ids: string[] = new Array(count);
+  const ticket: string[] = new Array(count);
+  const notes: string[] = new Array(count);
+  const entered: (string | null)[] = new Array(count);
   let anyEntered = false;
   for (let i = 0; i < count; i++) {
-    const { keyPart, entry } = rows[from + i] as KeyedEntry;
-    keyParts.push(keyPart);
-    ids.push(entry.id);
+    const position = order[from + i] as number;
+    const entry = rows.entries[position] as Entry;
+    keyParts[i] = rows.keyParts === null ? '' : (rows.keyParts[position] as string);
+    ids[i] = entry.id;
     day[i] = dayOf(entry.date);
     hours[i] = entry.hours;
     amount[i] = entry.amount ?? NaN;
@@ -104,9 +107,9 @@ function encodeChunk(rows: readonly KeyedEntry[], from: number, to: number, batc
     member[i] = members.code(entry.member);
     workRole[i] = workRoles.code(entry.workRole);
     workType[i] = workTypes.code(entry.workType);
-    ticket.push(entry.ticket);
-    notes.push(entry.notes);
-    entered.push(entry.entered ?? null);
+    ticket[i] = entry.ticket;
+    notes[i] = entry.notes;
+    entered[i] = entry.entered ?? null;
     anyEntered ||= entry.entered != null;
   }
   return {
@@ -126,23 +129,31 @@ function encodeChunk(rows: readonly KeyedEntry[], from: number, to: number, batc
  * small: an export sorted by date would otherwise put thousands of contracts
  * in every chunk and make the index as large as the data.
  */
-function groupByContract(rows: readonly KeyedEntry[]): KeyedEntry[] {
-  const groups = new Map<string | null, KeyedEntry[]>();
-  for (const row of rows) {
-    const group = groups.get(row.entry.contractId);
-    if (group) group.push(row);
-    else groups.set(row.entry.contractId, [row]);
+function groupByContract(rows: EntryRows): Int32Array {
+  const groups = new Map<string | null, number[]>();
+  for (let i = 0; i < rows.positions.length; i++) {
+    const position = rows.positions[i] as number;
+    const contractId = (rows.entries[position] as Entry).contractId;
+    const group = groups.get(contractId);
+    if (group) group.push(position);
+    else groups.set(contractId, [position]);
   }
-  return groups.size === 1 ? [...rows] : [...groups.values()].flat();
+  const order = new Int32Array(rows.positions.length);
+  let next = 0;
+  for (const group of groups.values()) {
+    order.set(group, next);
+    next += group.length;
+  }
+  return order;
 }
 
 /** Splits a batch's entries, grouped by contract, into chunks of CHUNK_ROWS rows. */
-export function encodeEntryChunks(rows: readonly KeyedEntry[], batchId: number, source: string, chunkRows = CHUNK_ROWS): EntryChunk[] {
+export function encodeEntryChunks(rows: EntryRows, batchId: number, source: string, chunkRows = CHUNK_ROWS): EntryChunk[] {
   if (chunkRows < 1 || chunkRows > MAX_CHUNK_ROWS) throw new Error(`chunk size out of range: ${chunkRows}`);
-  const grouped = groupByContract(rows);
+  const order = groupByContract(rows);
   const chunks: EntryChunk[] = [];
-  for (let from = 0, seq = 0; from < grouped.length; from += chunkRows, seq++) {
-    chunks.push(encodeChunk(grouped, from, Math.min(grouped.length, from + chunkRows), batchId, seq, source));
+  for (let from = 0, seq = 0; from < order.length; from += chunkRows, seq++) {
+    chunks.push(encodeChunk(rows, order, from, Math.min(order.length, from + chunkRows), batchId, seq, source));
   }
   return chunks;
 }

@@ -6,8 +6,8 @@ import type { Addition, Contract, Entry } from '../core/model';
 import type { ImportIssue } from '../core/import/import-issue';
 import type { BatchFile, BlockledgerDb, RecordType } from './schema';
 import { currentRevision } from './audit';
-import { entryAt, type KeyedEntry } from './entry-chunks';
-import { entryKeyAt, forEachLiveRow, readLiveChunks } from './live-entries';
+import { entryAt, type EntryChunk, type EntryRows } from './entry-chunks';
+import { forEachLiveRow, readLiveChunks } from './live-entries';
 import { canonicalJson, entryContentText, idKeyPart, OccurrenceCounter, recordKey, sameEntryContent, sha256Hex } from './record-keys';
 
 export interface ImportFile {
@@ -38,8 +38,6 @@ export interface ImportDraft {
 interface Incoming<T> {
   readonly key: string;
   readonly value: T;
-  /** Index in the draft, so stored rows keep the file's order. */
-  readonly position: number;
 }
 
 interface Existing<T> {
@@ -87,7 +85,29 @@ export interface ImportPlan {
   /** For commitImport. */
   readonly contracts: SortedRecords<Contract>;
   readonly additions: SortedRecords<Addition>;
-  readonly entries: SortedRecords<KeyedEntry>;
+  readonly entries: EntryPlan;
+}
+
+/** An entry conflict: the draft's entry at `position` against the stored one. */
+export interface EntryConflictAt {
+  readonly position: number;
+  readonly key: string;
+  readonly existing: Entry;
+  readonly existingBatchId: number;
+}
+
+/**
+ * The entries, sorted against the store. Kept as positions into the draft
+ * rather than a wrapper object per row: a million rows must plan in well under a second.
+ */
+export interface EntryPlan {
+  /** The draft's entries; an entry without id carries its row key part as id. */
+  readonly entries: readonly Entry[];
+  readonly keyParts: EntryRows['keyParts'];
+  /** Positions of entries new to the store, in draft order. */
+  readonly fresh: Int32Array;
+  readonly unchanged: number;
+  readonly conflicts: readonly EntryConflictAt[];
 }
 
 export interface AlreadyImported {
@@ -99,6 +119,13 @@ export interface AlreadyImported {
 export type ImportPreview = ImportPlan | AlreadyImported;
 
 const LABELS: Record<RecordType, string> = { contract: 'Contract', addition: 'Addition', entry: 'Entry' };
+
+function duplicateIssue(type: RecordType, described: string, fileNames: string): ImportIssue {
+  return {
+    file: fileNames, line: null, column: null, code: 'duplicate-key', severity: 'error',
+    message: `${LABELS[type]} ${described} appears more than once in this import with different values; only the first one was used.`,
+  };
+}
 
 /** Sorts incoming records into new, unchanged and conflicting; a key repeated with other content inside the import is an issue. */
 function sortRecords<T>(
@@ -118,10 +145,7 @@ function sortRecords<T>(
     const earlier = firstInImport.get(record.key);
     if (earlier !== undefined) {
       if (same(earlier, record.value)) unchanged++;
-      else issues.push({
-        file: fileNames, line: null, column: null, code: 'duplicate-key', severity: 'error',
-        message: `${LABELS[type]} ${describe(record.value)} appears more than once in this import with different values; only the first one was used.`,
-      });
+      else issues.push(duplicateIssue(type, describe(record.value), fileNames));
       continue;
     }
     firstInImport.set(record.key, record.value);
@@ -141,21 +165,80 @@ function sameJson(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
 }
 
-function keyedEntries(source: string, entries: readonly Entry[]): Incoming<KeyedEntry>[] {
+/** Gives entries without a source id their `row:HASH.N` key part as id. */
+function keyEntries(entries: readonly Entry[]): Pick<EntryPlan, 'entries' | 'keyParts'> {
+  if (!entries.some((entry) => entry.id === '')) return { entries, keyParts: null };
   const occurrences = new OccurrenceCounter();
-  return entries.map((entry, position) => {
-    if (entry.id !== '') return { key: recordKey(source, 'entry', idKeyPart(entry.id)), value: { keyPart: '', entry }, position };
-    const keyPart = occurrences.rowKeyPart(entryContentText(entry));
-    return { key: recordKey(source, 'entry', keyPart), value: { keyPart, entry: { ...entry, id: keyPart } }, position };
+  const keyParts: string[] = [];
+  const keyed = entries.map((entry) => {
+    if (entry.id !== '') {
+      keyParts.push('');
+      return entry;
+    }
+    const part = occurrences.rowKeyPart(entryContentText(entry));
+    keyParts.push(part);
+    return { ...entry, id: part };
   });
+  return { entries: keyed, keyParts };
+}
+
+interface StoredLocation {
+  readonly chunk: EntryChunk;
+  readonly row: number;
+}
+
+/** Stored entries of one source by id (keyed by id) and by row key part (keyed by content). */
+interface StoredEntryIndex {
+  readonly byId: Map<string, StoredLocation>;
+  readonly byRow: Map<string, StoredLocation>;
+}
+
+function indexStoredEntries(live: Awaited<ReturnType<typeof readLiveChunks>>): StoredEntryIndex {
+  const index: StoredEntryIndex = { byId: new Map(), byRow: new Map() };
+  forEachLiveRow(live, (chunk, row) => {
+    const part = chunk.keyParts[row] as string;
+    if (part === '') index.byId.set(chunk.ids[row] as string, { chunk, row });
+    else index.byRow.set(part, { chunk, row });
+  });
+  return index;
+}
+
+/** sortRecords for entries, on positions. */
+function planEntries(source: string, draftEntries: readonly Entry[], stored: StoredEntryIndex, fileNames: string, issues: ImportIssue[]): EntryPlan {
+  const { entries, keyParts } = keyEntries(draftEntries);
+  const fresh: number[] = [];
+  const conflicts: EntryConflictAt[] = [];
+  const firstIdAt = new Map<string, number>();
+  let unchanged = 0;
+  for (let position = 0; position < entries.length; position++) {
+    const entry = entries[position] as Entry;
+    const part = keyParts === null ? '' : (keyParts[position] as string);
+    // A row key part already encodes content and occurrence: it cannot repeat within a draft.
+    if (part === '') {
+      const earlier = firstIdAt.get(entry.id);
+      if (earlier !== undefined) {
+        if (sameEntryContent(entries[earlier] as Entry, entry)) unchanged++;
+        else issues.push(duplicateIssue('entry', `"${entry.id}"`, fileNames));
+        continue;
+      }
+      firstIdAt.set(entry.id, position);
+    }
+    const at = part === '' ? stored.byId.get(entry.id) : stored.byRow.get(part);
+    if (at === undefined) fresh.push(position);
+    else {
+      const existing = entryAt(at.chunk, at.row);
+      if (sameEntryContent(existing, entry)) unchanged++;
+      else conflicts.push({ position, key: recordKey(source, 'entry', part === '' ? idKeyPart(entry.id) : part), existing, existingBatchId: at.chunk.batchId });
+    }
+  }
+  return { entries, keyParts, fresh: Int32Array.from(fresh), unchanged, conflicts };
 }
 
 function keyedAdditions(source: string, additions: readonly SourcedAddition[]): Incoming<Addition>[] {
   const occurrences = new OccurrenceCounter();
-  return additions.map(({ addition, sourceId }, position) => ({
+  return additions.map(({ addition, sourceId }) => ({
     key: recordKey(source, 'addition', sourceId === null ? occurrences.rowKeyPart(canonicalJson(addition)) : idKeyPart(sourceId)),
     value: addition,
-    position,
   }));
 }
 
@@ -180,9 +263,8 @@ async function batchesHoldingAll(db: BlockledgerDb, files: readonly BatchFile[])
 export async function prepareImport(db: BlockledgerDb, draft: ImportDraft): Promise<ImportPreview> {
   if (draft.source.includes('|')) throw new Error(`source names cannot contain "|": ${draft.source}`);
   const files = await hashFiles(draft.files);
-  const contractsIn = draft.contracts.map((value, position) => ({ key: recordKey(draft.source, 'contract', idKeyPart(value.id)), value, position }));
+  const contractsIn = draft.contracts.map((value) => ({ key: recordKey(draft.source, 'contract', idKeyPart(value.id)), value }));
   const additionsIn = keyedAdditions(draft.source, draft.additions);
-  const entriesIn = keyedEntries(draft.source, draft.entries);
 
   return db.transaction('r', [db.batches, db.contracts, db.additions, db.entryChunks, db.audit], async () => {
     const holders = await batchesHoldingAll(db, files);
@@ -194,29 +276,24 @@ export async function prepareImport(db: BlockledgerDb, draft: ImportDraft): Prom
     const batchId = (((await db.batches.orderBy(':id').lastKey()) as number | undefined) ?? 0) + 1;
     const storedContracts = new Map((await db.contracts.bulkGet(contractsIn.map((r) => r.key))).flatMap((row) => (row ? [[row.key, row] as const] : [])));
     const storedAdditions = new Map((await db.additions.bulkGet(additionsIn.map((r) => r.key))).flatMap((row) => (row ? [[row.key, row] as const] : [])));
-    const live = (await readLiveChunks(db)).filter(({ chunk }) => chunk.source === draft.source);
-    const storedEntries = new Map<string, { chunk: (typeof live)[number]['chunk']; row: number }>();
-    forEachLiveRow(live, (chunk, row) => storedEntries.set(entryKeyAt(chunk, row), { chunk, row }));
+    const storedEntries = indexStoredEntries((await readLiveChunks(db)).filter(({ chunk }) => chunk.source === draft.source));
 
     const fileNames = files.map((file) => file.name).join(', ');
     const issues: ImportIssue[] = [];
     const contracts = sortRecords('contract', contractsIn, (key) => storedContracts.get(key), sameJson, (c) => `"${c.id}"`, fileNames, issues);
     const additions = sortRecords('addition', additionsIn, (key) => storedAdditions.get(key), sameJson,
       (a) => `of ${a.date} on contract "${a.contractId}"`, fileNames, issues);
-    const entries = sortRecords('entry', entriesIn, (key) => {
-      const at = storedEntries.get(key);
-      return at && { value: { keyPart: at.chunk.keyParts[at.row] as string, entry: entryAt(at.chunk, at.row) }, batchId: at.chunk.batchId };
-    }, (a, b) => sameEntryContent(a.entry, b.entry), (e) => `"${e.entry.id}"`, fileNames, issues);
+    const entries = planEntries(draft.source, draft.entries, storedEntries, fileNames, issues);
 
     const conflicts: RecordConflict[] = [
       ...contracts.conflicts.map((c) => ({ recordType: 'contract' as const, key: c.incoming.key, existing: c.existing.value, incoming: c.incoming.value, existingBatchId: c.existing.batchId })),
       ...additions.conflicts.map((c) => ({ recordType: 'addition' as const, key: c.incoming.key, existing: c.existing.value, incoming: c.incoming.value, existingBatchId: c.existing.batchId })),
-      ...entries.conflicts.map((c) => ({ recordType: 'entry' as const, key: c.incoming.key, existing: c.existing.value.entry, incoming: c.incoming.value.entry, existingBatchId: c.existing.batchId })),
+      ...entries.conflicts.map((c) => ({ recordType: 'entry' as const, key: c.key, existing: c.existing, incoming: entries.entries[c.position] as Entry, existingBatchId: c.existingBatchId })),
     ];
     return {
       kind: 'plan', source: draft.source, files, batchId, revision,
       rejectedRows: draft.rejectedRows + issues.length, issues, conflicts,
-      summary: { contracts: counts(contracts), additions: counts(additions), entries: counts(entries) },
+      summary: { contracts: counts(contracts), additions: counts(additions), entries: { new: entries.fresh.length, unchanged: entries.unchanged, conflicts: entries.conflicts.length } },
       contracts, additions, entries,
     } satisfies ImportPlan;
   });
