@@ -5,13 +5,15 @@ import { parseIsoDate } from '../../renderer/src/core/dates';
 
 export const RECONCILE_USAGE = [
   'Usage: npm run reconcile -- --contracts CONTRACTS.csv --entries ENTRIES.csv',
-  '         [--additions ADDITIONS.csv] --as-of YYYY-MM-DD [--json OUT.json]',
+  '         [--additions ADDITIONS.csv] --as-of YYYY-MM-DD [--json OUT.json] [--xlsx DIR]',
   '',
   '  --contracts  contracts in the canonical CSV format (SPEC §2)',
   '  --entries    time entries, service-call labor and parts',
   '  --additions  purchases of extra units (optional)',
   '  --as-of      the date to reconcile at, YYYY-MM-DD',
   '  --json       also write the machine-readable result to this file',
+  '  --xlsx       also write one reconciliation workbook per customer and the',
+  '               month-end pack into this folder',
   '',
 ].join('\n');
 
@@ -21,6 +23,7 @@ export interface ReconcileOptions {
   readonly additions: string | null;
   readonly asOf: string;
   readonly json: string | null;
+  readonly xlsx: string | null;
 }
 
 export type ParsedArgs =
@@ -34,6 +37,7 @@ const OPTIONS = {
   additions: { type: 'string', multiple: true },
   'as-of': { type: 'string', multiple: true },
   json: { type: 'string', multiple: true },
+  xlsx: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -63,9 +67,10 @@ export function parseReconcileArgs(argv: readonly string[]): ParsedArgs {
   const additions = single('additions', false);
   const asOf = single('as-of', true);
   const json = single('json', false);
+  const xlsx = single('xlsx', false);
   if (asOf !== null && asOf.trim() !== '' && parseIsoDate(asOf) === null) {
     problems.push(`--as-of: expected a date as YYYY-MM-DD, got "${asOf}"`);
   }
   if (problems.length > 0 || contracts === null || entries === null || asOf === null) return { kind: 'usage-error', problems };
-  return { kind: 'run', options: { contracts, entries, additions, asOf, json } };
+  return { kind: 'run', options: { contracts, entries, additions, asOf, json, xlsx } };
 }

@@ -9,6 +9,7 @@ import type { CliIo } from './cli-io';
 import { loadCanonical } from './load-canonical';
 import { parseReconcileArgs, RECONCILE_USAGE } from './reconcile-args';
 import { formatSummary } from './summary-table';
+import { progressLines, writeReconciliationWorkbooks } from './xlsx-output';
 
 /** Runs the command on `argv` (without node and script); resolves to the exit status. */
 export async function runReconcile(argv: readonly string[], io: CliIo): Promise<number> {
@@ -30,13 +31,23 @@ export async function runReconcile(argv: readonly string[], io: CliIo): Promise<
     io.stderr(`\n${count} problem${count === 1 ? '' : 's'} found in the input; nothing was reconciled or written.\n`);
     return 2;
   }
-  const result = reconcile({ contracts: loaded.contracts, additions: loaded.additions, entries: loaded.entries, asOf: options.asOf });
+  const input = { contracts: loaded.contracts, additions: loaded.additions, entries: loaded.entries, asOf: options.asOf };
+  const result = reconcile(input);
   if (options.json !== null) {
     const json = JSON.stringify(toSpecJson(result), null, 2) + '\n';
     try {
       await io.writeFileAtomic(options.json, new TextEncoder().encode(json));
     } catch (error) {
       io.stderr(`reconcile: ${describeFileError(error, options.json, 'write')}\n`);
+      return 1;
+    }
+  }
+  if (options.xlsx !== null) {
+    try {
+      const written = await writeReconciliationWorkbooks(result, input, options.xlsx, progressLines(io.stderr));
+      io.stderr(`xlsx: ${written.customerFiles.length} customer workbooks and ${written.packFile} in ${options.xlsx}\n`);
+    } catch (error) {
+      io.stderr(`reconcile: ${describeFileError(error, options.xlsx, 'write')}\n`);
       return 1;
     }
   }

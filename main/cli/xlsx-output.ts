@@ -25,12 +25,16 @@ const MAX_NAME_LENGTH = 100;
 // Windows refuses these names whatever the extension.
 const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 
-/** A file name (without extension) from a customer name: no path or reserved characters, no reserved device names. */
+/**
+ * The customer part of a file name: no path or reserved characters, no
+ * reserved device name, no leading dot (hidden on Unix). A trailing dot stays
+ * ("Inc."): the as-of date and extension always follow it.
+ */
 export function safeFileName(name: string): string {
   const cleaned = [...name.normalize('NFC').replace(/\s+/gu, ' ').replace(/[<>:"/\\|?*\p{Cc}]/gu, '_')]
     .slice(0, MAX_NAME_LENGTH)
     .join('')
-    .replace(/^[ .]+|[ .]+$/gu, '')
+    .replace(/^[ .]+| +$/gu, '')
     .replace(/^-/u, '_');
   if (cleaned === '') return 'customer';
   return RESERVED.test(cleaned) ? `_${cleaned}` : cleaned;
