@@ -45,6 +45,7 @@ describe.each(READERS)('%s XLSX reader', (_name, read) => {
             { line: 3, cells: ['2026-01-05', '36', '0.3'] },
             { line: 4, cells: ['2026-01-06', '6', '12.345'] },
           ],
+          plainColumns: [0, 1, 2],
         },
       ]);
     }

@@ -148,8 +148,11 @@ function settleDateOrder(table: Table, dateColumns: readonly { index: number; na
   return suggestion;
 }
 
-function typeCell(raw: string, field: FieldSpec, profile: SourceProfile, order: DateOrder | null): { ok: true; value: Typed } | { ok: false; message: string } {
-  const number = { decimal: profile.decimal, grouping: profile.grouping };
+// Machine numbers (XLSX number cells, JSON numbers) are plain decimals whatever the profile's locale.
+const PLAIN = { decimal: '.', grouping: '' } as const;
+
+function typeCell(raw: string, field: FieldSpec, profile: SourceProfile, order: DateOrder | null, plain: boolean): { ok: true; value: Typed } | { ok: false; message: string } {
+  const number = plain ? PLAIN : { decimal: profile.decimal, grouping: profile.grouping };
   switch (field.type) {
     case 'text':
       return { ok: true, value: raw };
@@ -192,6 +195,7 @@ export function readRecords(table: Table, spec: RecordSpec, profile: SourceProfi
   const dateColumns = spec.fields.filter((field) => field.type === 'date').flatMap((field) => found.get(field.field) ?? []);
   const order = settleDateOrder(table, dateColumns, profile, issues);
   if (order === 'blocked') return { rows: [], issues, columns };
+  const plain = new Set(table.plainColumns ?? []);
   const rows: SourceRow[] = [];
   for (const row of table.rows) {
     if (row.cells.every((cell) => cell.trim() === '')) continue;
@@ -211,7 +215,7 @@ export function readRecords(table: Table, spec: RecordSpec, profile: SourceProfi
         }
         continue;
       }
-      const typed = typeCell(raw, field, profile, order);
+      const typed = typeCell(raw, field, profile, order, position !== undefined && plain.has(position.index));
       if (typed.ok) values.set(field.field, typed.value);
       else {
         bad = true;

@@ -13,4 +13,10 @@ export interface Table {
   readonly fileName: string;
   readonly header: readonly string[];
   readonly rows: readonly TableRow[];
+  /**
+   * Positions of columns whose every value was a machine number (an XLSX
+   * number cell, a JSON number), written as a plain decimal (`1234.5`)
+   * whatever the profile's separators. Absent for text sources such as CSV.
+   */
+  readonly plainColumns?: readonly number[];
 }

@@ -43,6 +43,8 @@ function tableOf(fileName: string, records: readonly Json[], issues: ImportIssue
   const columns = new Map<string, number>();
   const rows: { line: number; cells: string[] }[] = [];
   const forbidden = new Set<string>();
+  // Columns where some value was a JSON string or boolean: not plain numbers.
+  const notPlain = new Set<number>();
   let tooDeep = 0;
   records.forEach((record, index) => {
     const line = index + 1;
@@ -81,6 +83,7 @@ function tableOf(fileName: string, records: readonly Json[], issues: ImportIssue
         columns.set(path, column);
       }
       cells[column] = text;
+      if (typeof value !== 'number' && value !== null) notPlain.add(column);
     }
     rows.push({ line, cells });
   });
@@ -91,6 +94,7 @@ function tableOf(fileName: string, records: readonly Json[], issues: ImportIssue
     fileName,
     header: [...columns.keys()],
     rows: rows.map(({ line, cells }) => ({ line, cells: Array.from({ length: width }, (_, index) => cells[index] ?? '') })),
+    plainColumns: [...columns.values()].filter((column) => !notPlain.has(column)),
   };
 }
 

@@ -21,6 +21,9 @@ export class SheetTableBuilder {
   private header: string[] | null = null;
   private readonly rows: TableRow[] = [];
   private outside = { count: 0, line: 0 };
+  /** Per column: cells that were numbers, and cells that were text. */
+  private readonly numeric: number[] = [];
+  private readonly textual: number[] = [];
   readonly issues: ImportIssue[] = [];
 
   constructor(
@@ -35,6 +38,10 @@ export class SheetTableBuilder {
       const { text, problem } = cellText(cell.value, cell.numFmt, this.date1904());
       if (problem !== null) this.issues.push({ file: this.fileName, line, column: this.header?.[cell.column - 1] ?? null, code: 'unreadable-cell', message: problem, severity: 'error' });
       texts[cell.column - 1] = text;
+      if (this.header !== null && text !== '') {
+        const counts = typeof cell.value === 'number' || cell.value instanceof Date ? this.numeric : this.textual;
+        counts[cell.column - 1] = (counts[cell.column - 1] ?? 0) + 1;
+      }
     }
     if (this.header === null) {
       if (texts.some((text) => text !== undefined && text.trim() !== '')) this.header = Array.from(texts, (text) => (text ?? '').trim());
@@ -55,7 +62,8 @@ export class SheetTableBuilder {
       this.issues.push({ file: this.fileName, line: this.outside.line, column: null, code: 'cell-outside-header', message: `${this.outside.count} row(s) have values in columns without a header name (first on this row); name those columns or remove the values`, severity: 'error' });
     }
     if (this.header === null) return { table: null, issues: this.issues };
-    return { table: { fileName: this.fileName, header: this.header, rows: this.rows }, issues: this.issues };
+    const plainColumns = this.header.flatMap((_, index) => ((this.numeric[index] ?? 0) > 0 && (this.textual[index] ?? 0) === 0 ? [index] : []));
+    return { table: { fileName: this.fileName, header: this.header, rows: this.rows, plainColumns }, issues: this.issues };
   }
 }
 
