@@ -4,7 +4,7 @@ import type { ImportIssue } from '../../core/import/import-issue';
 import type { Table, TableRow } from '../../core/import/table';
 import { decodeText, type TextEncoding } from './decode-text';
 import { detectDelimiter, type Delimiter } from './detect-delimiter';
-import { tokenizeCsv, type CsvProblem } from './tokenize-csv';
+import { tokenizeCsv, type CsvProblem, type CsvRecordSink } from './tokenize-csv';
 
 /** Receives the header once, then every well-formed data row (cells as long as the header). */
 export interface CsvRowSink {
@@ -32,29 +32,52 @@ function issue(file: string, line: number | null, code: string, message: string)
   return { file, line, column: null, code, message, severity: 'error' };
 }
 
+/** Turns tokenizer records into a header and rows of the header's width; the rest become issues. */
+export class CsvRecordChecker implements CsvRecordSink {
+  readonly issues: ImportIssue[] = [];
+  private width = -1;
+
+  constructor(
+    private readonly fileName: string,
+    private readonly sink: CsvRowSink,
+  ) {}
+
+  record(cells: string[], line: number): void {
+    if (this.width === -1) {
+      this.width = cells.length;
+      this.sink.header(cells.map((name) => name.trim()));
+    } else if (cells.length !== this.width) {
+      this.issues.push(issue(this.fileName, line, 'ragged-row', `expected ${this.width} values as in the header, found ${cells.length}; the row was not read`));
+    } else {
+      this.sink.row(cells, line);
+    }
+  }
+
+  problem(kind: CsvProblem, line: number): void {
+    this.issues.push(issue(this.fileName, line, kind, PROBLEM_MESSAGES[kind]));
+  }
+
+  /** The issues, with `empty-file` when no header was ever seen. */
+  finish(): ImportIssue[] {
+    if (this.width === -1 && this.issues.length === 0) this.issues.push(issue(this.fileName, null, 'empty-file', 'the file is empty: expected a header row'));
+    return this.issues;
+  }
+}
+
+/** Drops a BOM that a text (not bytes) input may still carry. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** Reads decoded text row by row into `sink` (no row objects are built); header names are trimmed, a BOM dropped. */
 export function readCsvText(input: string, fileName: string, sink: CsvRowSink): { delimiter: Delimiter; issues: ImportIssue[] } {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const unmarked = withoutBom(input);
+  // Classic Mac files end lines with a lone CR: only when no LF exists at all.
+  const text = unmarked.indexOf('\n') === -1 && unmarked.indexOf('\r') !== -1 ? unmarked.replace(/\r/g, '\n') : unmarked;
   const delimiter = detectDelimiter(text);
-  const issues: ImportIssue[] = [];
-  let width = -1;
-  tokenizeCsv(text, delimiter, {
-    record(cells, line) {
-      if (width === -1) {
-        width = cells.length;
-        sink.header(cells.map((name) => name.trim()));
-      } else if (cells.length !== width) {
-        issues.push(issue(fileName, line, 'ragged-row', `expected ${width} values as in the header, found ${cells.length}; the row was not read`));
-      } else {
-        sink.row(cells, line);
-      }
-    },
-    problem(kind, line) {
-      issues.push(issue(fileName, line, kind, PROBLEM_MESSAGES[kind]));
-    },
-  });
-  if (width === -1 && issues.length === 0) issues.push(issue(fileName, null, 'empty-file', 'the file is empty: expected a header row'));
-  return { delimiter, issues };
+  const checker = new CsvRecordChecker(fileName, sink);
+  tokenizeCsv(text, delimiter, checker);
+  return { delimiter, issues: checker.finish() };
 }
 
 /** Decodes bytes (BOM, strict UTF-8, else Windows-1252) and reads them row by row into `sink`. */

@@ -14,14 +14,28 @@ export interface CsvRecordSink {
   problem(kind: CsvProblem, line: number): void;
 }
 
+export interface TokenizeOptions {
+  /** The line number of the text's first character (text read in pieces). */
+  readonly firstLine: number;
+  /** False while more text may follow: a record reaching the end of the text is left for the next piece. */
+  readonly final: boolean;
+}
+
+/** Where tokenizing stopped: all of the text when final, else the start of the first incomplete record. */
+export interface TokenizeStop {
+  readonly position: number;
+  readonly line: number;
+  /** An unclosed quote ended the scan for good. */
+  readonly stopped: boolean;
+}
+
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-/** Splits `text` into records, skipping blank lines; `\r\n`, `\n` and (in a file without `\n`) `\r` end a line. */
-export function tokenizeCsv(input: string, delimiter: string, sink: CsvRecordSink): void {
-  // Classic Mac files end lines with a lone CR: only when no LF exists at all.
-  const text = input.indexOf('\n') === -1 && input.indexOf('\r') !== -1 ? input.replace(/\r/g, '\n') : input;
+/** Splits `text` into records, skipping blank lines; `\r\n` and `\n` end a line. */
+export function tokenizeCsv(text: string, delimiter: string, sink: CsvRecordSink, options: TokenizeOptions = { firstLine: 1, final: true }): TokenizeStop {
+  const { final } = options;
   const length = text.length;
   const delimiterCode = delimiter.charCodeAt(0);
   // Next positions of the special characters, refreshed only once passed, so
@@ -30,11 +44,12 @@ export function tokenizeCsv(input: string, delimiter: string, sink: CsvRecordSin
   let nextDelimiter = text.indexOf(delimiter);
   let nextNewline = text.indexOf('\n');
   let pos = 0;
-  let line = 1;
+  let line = options.firstLine;
 
   while (pos < length) {
     if (nextNewline !== -1 && nextNewline < pos) nextNewline = text.indexOf('\n', pos);
     if (nextQuote !== -1 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
+    if (nextNewline === -1 && !final) return { position: pos, line, stopped: false };
     const lineEnd = nextNewline === -1 ? length : nextNewline;
 
     if (nextQuote === -1 || nextQuote >= lineEnd) {
@@ -58,6 +73,7 @@ export function tokenizeCsv(input: string, delimiter: string, sink: CsvRecordSin
     }
 
     // Slow path: the record has quotes and may span lines.
+    const recordStart = pos;
     const recordLine = line;
     const cells: string[] = [];
     let malformed = false;
@@ -68,9 +84,11 @@ export function tokenizeCsv(input: string, delimiter: string, sink: CsvRecordSin
         let from = pos + 1;
         for (;;) {
           const close = text.indexOf('"', from);
-          if (close === -1) {
+          // At the end of a piece, `"` may be half of a doubled quote: wait for more.
+          if (close === -1 || (!final && close + 1 >= length)) {
+            if (!final) return { position: recordStart, line: recordLine, stopped: false };
             sink.problem('unclosed-quote', recordLine);
-            return;
+            return { position: length, line, stopped: true };
           }
           for (let nl = text.indexOf('\n', from); nl !== -1 && nl < close; nl = text.indexOf('\n', nl + 1)) line++;
           value += text.slice(from, close);
@@ -109,6 +127,8 @@ export function tokenizeCsv(input: string, delimiter: string, sink: CsvRecordSin
         pos++;
         continue;
       }
+      // At the end of a piece, the record's line break may not have arrived (or only its CR).
+      if (!final && (pos >= length || (pos + 1 >= length && text.charCodeAt(pos) === CR))) return { position: recordStart, line: recordLine, stopped: false };
       if (pos < length && text.charCodeAt(pos) === CR) pos++;
       pos++; // past the LF (or the end of the text)
       line++;
@@ -117,4 +137,5 @@ export function tokenizeCsv(input: string, delimiter: string, sink: CsvRecordSin
     if (malformed) sink.problem('text-after-quote', recordLine);
     else sink.record(cells, recordLine);
   }
+  return { position: length, line, stopped: false };
 }
