@@ -28,7 +28,7 @@ export class BackupShapeError extends Error {}
 
 const NUMBER_COLUMNS = ['day', 'hours', 'amount', 'billable', 'contract', 'customer', 'member', 'workRole', 'workType'] as const;
 const CODE_COLUMNS = [['contract', 'contractDict'], ['customer', 'customerDict'], ['member', 'memberDict'], ['workRole', 'workRoleDict'], ['workType', 'workTypeDict']] as const;
-const STRING_COLUMNS = ['keyParts', 'ids', 'ticket', 'notes', 'contractDict', 'customerDict', 'memberDict', 'workRoleDict', 'workTypeDict'] as const;
+const STRING_COLUMNS = ['ids', 'ticket', 'notes', 'contractDict', 'customerDict', 'memberDict', 'workRoleDict', 'workTypeDict'] as const;
 
 function chunkToJson(chunk: EntryChunk): unknown {
   const json: Record<string, unknown> = { ...chunk };
@@ -73,6 +73,14 @@ function numbers(index: number, field: string, value: unknown, count: number, al
   return value as number[];
 }
 
+/** A text column a chunk may leave out (null): else one string (or null, when allowed) per row. */
+function checkOptionalTextColumn(index: number, field: string, value: unknown, count: number, nullItems: boolean): void {
+  if (value === null) return;
+  if (!Array.isArray(value) || value.length !== count || !value.every((item) => typeof item === 'string' || (nullItems && item === null))) {
+    fail('entryChunks', index, `column "${field}" is damaged`);
+  }
+}
+
 function chunkFromJson(json: unknown, index: number): EntryChunk {
   if (!isRecord(json)) fail('entryChunks', index, 'not an object');
   const count = json.count;
@@ -91,6 +99,7 @@ function chunkFromJson(json: unknown, index: number): EntryChunk {
     member: Int32Array.from(numbers(index, 'member', json.member, n, false)),
     workRole: Int32Array.from(numbers(index, 'workRole', json.workRole, n, false)),
     workType: Int32Array.from(numbers(index, 'workType', json.workType, n, false)),
+    keyParts: json.keyParts,
     entered: json.entered,
   } as EntryChunk;
   if (!Number.isSafeInteger(chunk.batchId) || !Number.isSafeInteger(chunk.seq) || typeof chunk.source !== 'string') fail('entryChunks', index, 'batch, sequence or source missing');
@@ -98,10 +107,8 @@ function chunkFromJson(json: unknown, index: number): EntryChunk {
     const size = chunk[dict].length;
     for (const code of chunk[codes]) if (code >= size || code < (codes === 'contract' ? -1 : 0)) fail('entryChunks', index, `column "${codes}" points outside its dictionary`);
   }
-  const entered = json.entered;
-  if (entered !== null && (!Array.isArray(entered) || entered.length !== n || !entered.every((item) => item === null || typeof item === 'string'))) {
-    fail('entryChunks', index, 'column "entered" is damaged');
-  }
+  checkOptionalTextColumn(index, 'keyParts', json.keyParts, n, false);
+  checkOptionalTextColumn(index, 'entered', json.entered, n, true);
   for (const option of chunk.billable) if (option > 2) fail('entryChunks', index, 'column "billable" holds an unknown option');
   return chunk;
 }

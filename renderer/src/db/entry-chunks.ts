@@ -16,8 +16,8 @@ export interface EntryChunk {
   readonly count: number;
   /** The batch's source; a row's record key is `source|entry|` + its key part. */
   readonly source: string;
-  /** Per row: '' when keyed by its entry id, else the `row:HASH.N` part (record-keys.ts). */
-  readonly keyParts: readonly string[];
+  /** Per row: '' when keyed by its entry id, else the `row:HASH.N` part (record-keys.ts); null when every row is keyed by id. */
+  readonly keyParts: readonly string[] | null;
   readonly ids: readonly string[];
   /** Day numbers (core/dates.ts). */
   readonly day: Int32Array;
@@ -87,17 +87,18 @@ function encodeChunk(rows: EntryRows, order: Int32Array, from: number, to: numbe
   const members = new Dictionary();
   const workRoles = new Dictionary();
   const workTypes = new Dictionary();
-  const keyParts: string[] = new Array(count);
-  const ids: string[] = new Array(count);
-  const ticket: string[] = new Array(count);
-  const notes: string[] = new Array(count);
-  const entered: (string | null)[] = new Array(count);
+  // Filled with push: arrays made with `new Array(n)` are holey, and cloning a holey array into IndexedDB is several times slower.
+  const keyParts: string[] = [];
+  const ids: string[] = [];
+  const ticket: string[] = [];
+  const notes: string[] = [];
+  const entered: (string | null)[] = [];
   let anyEntered = false;
   for (let i = 0; i < count; i++) {
     const position = order[from + i] as number;
     const entry = rows.entries[position] as Entry;
-    keyParts[i] = rows.keyParts === null ? '' : (rows.keyParts[position] as string);
-    ids[i] = entry.id;
+    if (rows.keyParts !== null) keyParts.push(rows.keyParts[position] as string);
+    ids.push(entry.id);
     day[i] = dayOf(entry.date);
     hours[i] = entry.hours;
     amount[i] = entry.amount ?? NaN;
@@ -107,13 +108,13 @@ function encodeChunk(rows: EntryRows, order: Int32Array, from: number, to: numbe
     member[i] = members.code(entry.member);
     workRole[i] = workRoles.code(entry.workRole);
     workType[i] = workTypes.code(entry.workType);
-    ticket[i] = entry.ticket;
-    notes[i] = entry.notes;
-    entered[i] = entry.entered ?? null;
+    ticket.push(entry.ticket);
+    notes.push(entry.notes);
+    entered.push(entry.entered ?? null);
     anyEntered ||= entry.entered != null;
   }
   return {
-    batchId, seq, count, source, keyParts, ids, day, hours, amount, billable,
+    batchId, seq, count, source, keyParts: rows.keyParts === null ? null : keyParts, ids, day, hours, amount, billable,
     contract, contractDict: contracts.values,
     customer, customerDict: customers.values,
     member, memberDict: members.values,
@@ -182,6 +183,11 @@ export function entryAt(chunk: EntryChunk, row: number): Entry {
     notes: chunk.notes[row] as string,
   };
   return entered === null ? entry : { ...entry, entered };
+}
+
+/** A row's record key part: '' when it is keyed by its id. */
+export function keyPartAt(chunk: EntryChunk, row: number): string {
+  return chunk.keyParts === null ? '' : (chunk.keyParts[row] as string);
 }
 
 /** The contract id of a row, without building the Entry. */

@@ -3,7 +3,7 @@
 // key in its undo record; the row is hidden while the replacing batch stands
 // and visible again once that batch is reverted.
 import type { BlockledgerDb, ImportBatch } from './schema';
-import { type EntryChunk } from './entry-chunks';
+import { keyPartAt, type EntryChunk } from './entry-chunks';
 import { idKeyPart, recordKey } from './record-keys';
 
 /** A stored chunk and its rows that count; `rows` null means all of them. */
@@ -14,7 +14,7 @@ export interface LiveChunk {
 
 /** The full record key of a chunk row. */
 export function entryKeyAt(chunk: EntryChunk, row: number): string {
-  const part = chunk.keyParts[row] as string;
+  const part = keyPartAt(chunk, row);
   return recordKey(chunk.source, 'entry', part === '' ? idKeyPart(chunk.ids[row] as string) : part);
 }
 

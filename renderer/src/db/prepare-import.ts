@@ -6,7 +6,7 @@ import type { Addition, Contract, Entry } from '../core/model';
 import type { ImportIssue } from '../core/import/import-issue';
 import type { BatchFile, BlockledgerDb, RecordType } from './schema';
 import { currentRevision } from './audit';
-import { entryAt, type EntryChunk, type EntryRows } from './entry-chunks';
+import { entryAt, keyPartAt, type EntryChunk, type EntryRows } from './entry-chunks';
 import { forEachLiveRow, readLiveChunks } from './live-entries';
 import { canonicalJson, entryContentText, idKeyPart, OccurrenceCounter, recordKey, sameEntryContent, sha256Hex } from './record-keys';
 
@@ -196,7 +196,7 @@ interface StoredEntryIndex {
 function indexStoredEntries(live: Awaited<ReturnType<typeof readLiveChunks>>): StoredEntryIndex {
   const index: StoredEntryIndex = { byId: new Map(), byRow: new Map() };
   forEachLiveRow(live, (chunk, row) => {
-    const part = chunk.keyParts[row] as string;
+    const part = keyPartAt(chunk, row);
     if (part === '') index.byId.set(chunk.ids[row] as string, { chunk, row });
     else index.byRow.set(part, { chunk, row });
   });
