@@ -3,11 +3,13 @@ import { loadSourceFiles } from '../../../renderer/src/io/load-source-files';
 import { reconcile } from '../../../renderer/src/core/reconcile';
 import { balances, fixtureFiles, sorted } from './fixture-files';
 
+const FILES = ['contracts.json', 'contract-blocks.json', 'block-hour-factors.json', 'contract-rates.json', 'contract-retainers.json', 'contract-ticket-purchases.json', 'time-entries.json'];
+
 const AS_OF = '2026-03-31';
 
 describe('Autotask REST entities', () => {
   it('maps blocks, retainers and ticket purchases to lots with start and end dates, factors and rates to the contract', async () => {
-    const result = await loadSourceFiles(fixtureFiles('autotask'), { asOf: AS_OF });
+    const result = await loadSourceFiles(fixtureFiles('autotask', FILES), { asOf: AS_OF });
     const { contracts, additions, entries } = sorted(result);
     expect(contracts).toMatchObject([
       { id: '29684101', customer: '174', unit: 'hours', end: '2026-12-31', allowance: null, period: 'once', overage: 'bill', roleFactors: [{ role: '29683', value: { units: 15, scale: 1 } }], reportedBalance: 250, reportedAsOf: AS_OF },
@@ -38,7 +40,7 @@ describe('Autotask REST entities', () => {
   });
 
   it('reconciles to the balances Autotask reports (purchased − approved and posted)', async () => {
-    const result = await loadSourceFiles(fixtureFiles('autotask'), { asOf: AS_OF });
+    const result = await loadSourceFiles(fixtureFiles('autotask', FILES), { asOf: AS_OF });
     const reconciled = reconcile({ contracts: result.contracts, additions: result.additions, entries: result.entries, asOf: AS_OF });
     // 10 h − 3 h − 3 h × 1.5 (senior role factor); $5000 − 2 h × $175.50; 10 tickets − 1 ticket (two entries on one ticket).
     expect(balances(reconciled)).toEqual({ '29684101': { balance: 250, variance: 0 }, '29684102': { balance: 464900, variance: 0 }, '29684103': { balance: 900, variance: 0 } });

@@ -10,7 +10,10 @@ import { balances, fixtureFiles, sorted } from './fixture-files';
 const SAVED: SourceProfile = { ...CONNECTWISE_PROFILE, id: 'acme-connectwise', label: 'Acme ConnectWise', dateFormat: 'MM/DD/YYYY', unitProducts: [{ product: 'BLOCK-10HR', unitsPerQuantity: '10' }] };
 const AS_OF = '2026-04-30';
 
-async function load(files = fixtureFiles('connectwise'), profiles: readonly SourceProfile[] = [SAVED]) {
+// Named, so a fixture someone adds to the folder for another test does not change these expectations.
+const FILES = ['additions.json', 'adjustments.json', 'agreements.json', 'recap.json', 'time-entries-list.csv', 'time-entries.json'];
+
+async function load(files = fixtureFiles('connectwise', FILES), profiles: readonly SourceProfile[] = [SAVED]) {
   return loadSourceFiles(files, { profiles, asOf: AS_OF });
 }
 
@@ -88,7 +91,7 @@ describe('ConnectWise REST JSON and list export', () => {
   });
 
   it('gives the same records whatever the order of the time entries in the export', async () => {
-    const files = fixtureFiles('connectwise');
+    const files = fixtureFiles('connectwise', FILES);
     const entriesFile = files.find((file) => file.name === 'time-entries.json')!;
     const items = JSON.parse(new TextDecoder().decode(entriesFile.bytes)) as unknown[];
     const expected = sorted(await load(files));

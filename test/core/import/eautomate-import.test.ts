@@ -4,15 +4,17 @@ import { reconcile } from '../../../renderer/src/core/reconcile';
 import { EAUTOMATE_PROFILE } from '../../../renderer/src/core/import/profiles/eautomate';
 import { balances, fixtureFiles, sorted } from './fixture-files';
 
+const FILES = ['contracts.csv', 'labor.csv'];
+
 const AS_OF = '2026-01-31';
 
 describe('e-automate contract list and service-call labor', () => {
   it('blocks US dates until the format is declared, then maps deposit and time-block contracts', async () => {
-    const blocked = await loadSourceFiles(fixtureFiles('eautomate'));
+    const blocked = await loadSourceFiles(fixtureFiles('eautomate', FILES));
     expect(blocked.contracts).toEqual([]);
     expect(blocked.issues.map((issue) => issue.code)).toEqual(['ambiguous-date', 'ambiguous-date']);
 
-    const result = await loadSourceFiles(fixtureFiles('eautomate'), { dateFormat: 'MM/DD/YYYY' });
+    const result = await loadSourceFiles(fixtureFiles('eautomate', FILES), { dateFormat: 'MM/DD/YYYY' });
     const { contracts, entries } = sorted(result);
     expect(contracts).toMatchObject([
       // Re-bill on cycle: a fresh 8 h every month, use it or lose it.
@@ -36,7 +38,7 @@ describe('e-automate contract list and service-call labor', () => {
   });
 
   it('reconciles to e-automate balances; unused cycle hours are lost at month end', async () => {
-    const result = await loadSourceFiles(fixtureFiles('eautomate'), { dateFormat: 'MM/DD/YYYY' });
+    const result = await loadSourceFiles(fixtureFiles('eautomate', FILES), { dateFormat: 'MM/DD/YYYY' });
     const reconciled = reconcile({ contracts: result.contracts, additions: result.additions, entries: result.entries, asOf: AS_OF });
     expect(balances(reconciled)).toEqual({
       'CYC-3001': { balance: 0, variance: null },

@@ -6,6 +6,8 @@ import { validateProfile } from '../../../renderer/src/core/import/profiles/vali
 import type { SourceProfile } from '../../../renderer/src/core/import/profiles/profile-types';
 import { balances, fixtureFiles, fixtureJson, sorted } from './fixture-files';
 
+const FILES = ['contracts-de.csv', 'entries-de.csv'];
+
 function savedProfile(): SourceProfile {
   const check = validateProfile(fixtureJson('generic', 'saved-profile.json'));
   if (!check.ok) throw new Error(check.problems.join('; '));
@@ -38,7 +40,7 @@ describe('a generic spreadsheet with a saved mapping', () => {
   });
 
   it('reads German dates and numbers (1.234,56, (120,50)) and rejects what SPEC forbids, naming the line', async () => {
-    const result = await loadSourceFiles(fixtureFiles('generic'), { profiles: [savedProfile()] });
+    const result = await loadSourceFiles(fixtureFiles('generic', FILES), { profiles: [savedProfile()] });
     const { contracts, entries } = sorted(result);
     expect(contracts).toMatchObject([
       { id: 'V-100', customer: 'Müller & Söhne GmbH', unit: 'hours', start: '2026-01-01', end: '2026-12-31', allowance: 4000, period: 'once', price: 480000, reportedBalance: 3550, reportedAsOf: '2026-02-28' },
@@ -53,7 +55,7 @@ describe('a generic spreadsheet with a saved mapping', () => {
   });
 
   it('gives the same records from the workbook version of the spreadsheet, and reconciles to the reported balance', async () => {
-    const fromCsv = await loadSourceFiles(fixtureFiles('generic'), { profiles: [savedProfile()] });
+    const fromCsv = await loadSourceFiles(fixtureFiles('generic', FILES), { profiles: [savedProfile()] });
     const fromXlsx = await loadSourceFiles([{ name: 'vertraege.xlsx', bytes: await germanWorkbook() }], { profiles: [savedProfile()] });
     expect(sorted(fromXlsx)).toEqual(sorted(fromCsv));
     expect(fromXlsx.detections.map((d) => [d.file, d.record])).toEqual([

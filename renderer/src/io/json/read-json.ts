@@ -98,13 +98,12 @@ function tableOf(fileName: string, records: readonly Json[], issues: ImportIssue
   };
 }
 
-function positionMessage(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = /position (\d+)/.exec(message);
-  if (!position) return `the file is not valid JSON (${message})`;
-  const offset = Number(position[1]);
-  const line = text.slice(0, offset).split('\n').length;
-  return `the file is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')} on line ${line}`;
+function parseErrorMessage(text: string, error: unknown): string {
+  // V8 names a position in some versions and quotes a fragment of the file in others; keep what a clerk can use.
+  const message = (error instanceof Error ? error.message : String(error)).split(/, "|\.\.\."/)[0]!.replace(/ in JSON at position \d+.*$/s, '');
+  const position = /position (\d+)/.exec(error instanceof Error ? error.message : '');
+  const where = position ? ` on line ${text.slice(0, Number(position[1])).split('\n').length}` : '';
+  return `the file is not valid JSON (${message.trim().replace(/,$/, '')})${where}; save the API response again`;
 }
 
 /** Reads JSON bytes (UTF-8) into one Table per record list, plus the issues found. */
@@ -120,7 +119,7 @@ export function readJson(bytes: Uint8Array, fileName: string): JsonRead {
   try {
     data = JSON.parse(text) as Json;
   } catch (error) {
-    return { tables: [], issues: [issue(fileName, null, 'invalid-json', positionMessage(text, error))] };
+    return { tables: [], issues: [issue(fileName, null, 'invalid-json', parseErrorMessage(text, error))] };
   }
   const tables: Table[] = [];
   if (Array.isArray(data)) tables.push(tableOf(fileName, data, issues));
