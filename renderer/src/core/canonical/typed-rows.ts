@@ -3,6 +3,7 @@
 import type { ImportIssue } from '../import/import-issue';
 import type { Table } from '../import/table';
 import { CellReader } from './cell-reader';
+import { FirstLines } from './first-lines';
 
 export interface TypedRows<T> {
   readonly records: readonly T[];
@@ -32,8 +33,8 @@ export interface RowTyperSpec<T> {
 /** A row typer for one canonical file: resolves the header, types every row, reports every bad one. */
 export function createRowTyper<T>(fileName: string, spec: RowTyperSpec<T>): RowTyper<T> {
   const reader = new CellReader(fileName, spec.columns);
-  // SPEC §10: ids match exactly after trimming; the line of each id's first row.
-  const idLines = new Map<string, number>();
+  // SPEC §10: ids match exactly after trimming.
+  const firstLines = new FirstLines();
   const records: T[] = [];
   const rejectedIds = new Set<string>();
   let usable = false;
@@ -47,9 +48,8 @@ export function createRowTyper<T>(fileName: string, spec: RowTyperSpec<T>): RowT
       const record = spec.typeRow(reader);
       const id = spec.idColumn === null ? '' : reader.text(spec.idColumn);
       if (id !== '') {
-        const first = idLines.get(id);
-        if (first === undefined) idLines.set(id, line);
-        else reader.fail(spec.idColumn as string, 'duplicate-id', `duplicate id "${id}": expected each id once, it is already on line ${first}`);
+        const first = firstLines.claim(id, line);
+        if (first !== null) reader.fail(spec.idColumn as string, 'duplicate-id', `duplicate id "${id}": expected each id once, it is already on line ${first}`);
       }
       reader.end();
       if (record !== null && reader.rowOk) records.push(record);

@@ -1,0 +1,31 @@
+// SPEC §10: ids are unique within their file. Remembers where each id was
+// first seen. Exports usually list ids in increasing order, and such ids
+// cannot repeat, so the hash map (a third of the typing time for a million
+// entries) is only built once the order breaks.
+import { compareCodePoints } from '../ordering';
+
+export class FirstLines {
+  private lastId: string | null = null;
+  private orderedIds: string[] = [];
+  private orderedLines: number[] = [];
+  private lines: Map<string, number> | null = null;
+
+  /** Records `id` on `line`; returns the line it was first seen on when it is a repeat, else null. */
+  claim(id: string, line: number): number | null {
+    if (this.lines === null) {
+      if (this.lastId === null || compareCodePoints(this.lastId, id) < 0) {
+        this.lastId = id;
+        this.orderedIds.push(id);
+        this.orderedLines.push(line);
+        return null;
+      }
+      this.lines = new Map(this.orderedIds.map((seen, index) => [seen, this.orderedLines[index] as number]));
+      this.orderedIds = [];
+      this.orderedLines = [];
+    }
+    const first = this.lines.get(id);
+    if (first !== undefined) return first;
+    this.lines.set(id, line);
+    return null;
+  }
+}
