@@ -182,7 +182,6 @@ describe('customer reconciliation workbooks', () => {
     const summary = sheetOf(book, 'Summary');
     expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
     expect(summary.pageSetup.printTitlesRow).toBe('4:4');
-    expect(summary.getColumn(SUMMARY.closing).numFmt).toBe('#,##0.00');
     expect(summary.getCell(`N5`).numFmt).toBe('"$"#,##0.00;[Red]-"$"#,##0.00');
   });
 });

@@ -53,16 +53,15 @@ export function* contractHistory(context: WorkbookContext, result: ContractResul
     .sort((a, b) => (a.entry.date < b.entry.date ? -1 : a.entry.date > b.entry.date ? 1 : 0));
   let next = 0;
   let balance = 0;
-  const base = { contractNo, contract, result };
   for (const event of result.ledger) {
     for (let item = skipped[next]; item !== undefined && comesAfter(event, item.entryResult, item.entry.date); item = skipped[++next]) {
-      yield { ...base, date: item.entry.date, event: null, entry: item.entry, entryResult: item.entryResult, balance };
+      yield { contractNo, contract, result, date: item.entry.date, event: null, entry: item.entry, entryResult: item.entryResult, balance };
     }
     const entry = event.entryId === null ? null : entryOf(context, event.entryId);
     balance = event.balanceAfter;
-    yield { ...base, date: event.date, event, entry, entryResult: null, balance };
+    yield { contractNo, contract, result, date: event.date, event, entry, entryResult: null, balance };
   }
-  for (const item of skipped.slice(next)) yield { ...base, date: item.entry.date, event: null, entry: item.entry, entryResult: item.entryResult, balance };
+  for (const item of skipped.slice(next)) yield { contractNo, contract, result, date: item.entry.date, event: null, entry: item.entry, entryResult: item.entryResult, balance };
 }
 
 /** The first day of a date's month. */
@@ -83,7 +82,7 @@ function eventDetail(line: HistoryLine, event: LedgerEvent): string {
     case 'entry':
       if (event.held > 0 && event.applied === 0 && event.overage === 0) return 'held: beyond the overrun limit';
       if (event.overage > 0 || event.held > 0) return `applied ${formatCenti(event.applied)}, overage ${formatCenti(event.overage)}, held ${formatCenti(event.held)}`;
-      return 'applied';
+      return '';
     case 'expiry':
       return lot === undefined ? 'unused units expired' : `unused units of the ${lot.kind} of ${lot.date} expired`;
     case 'settlement':
@@ -103,10 +102,9 @@ export function historyCells(line: HistoryLine, row: number, previousBalance: st
   const format = unitFormat(contract.unit);
   const lot = event?.lot == null ? undefined : line.result.lots[event.lot];
   const arrival = event !== null && (event.kind === 'grant' || event.kind === 'rebill' || event.kind === 'addition');
-  const amount = (kind: LedgerEvent['kind'] | readonly LedgerEvent['kind'][]) =>
-    event !== null && (typeof kind === 'string' ? event.kind === kind : kind.includes(event.kind)) ? centi(event.units, format) : null;
-  const zero = centi(0, format);
-  const quantity = (value: Cell) => value ?? zero;
+  // Only the quantities an event moves are written: blank cells count as 0 in SUMIFS and the running sum.
+  const only = (kind: LedgerEvent['kind'] | readonly LedgerEvent['kind'][], value: number): Cell =>
+    event !== null && (typeof kind === 'string' ? event.kind === kind : kind.includes(event.kind)) ? centi(value, format) : null;
   const r = (column: number) => cellRef(column, row);
   const change = `${r(HISTORY.granted)}+${r(HISTORY.purchased)}+${r(HISTORY.settled)}-${r(HISTORY.used)}-${r(HISTORY.expired)}`;
   const formula = previousBalance === null ? `ROUND(${change},2)` : `ROUND(${previousBalance}+${change},2)`;
@@ -128,26 +126,31 @@ export function historyCells(line: HistoryLine, row: number, previousBalance: st
     arrival && lot !== undefined ? optionalCenti(lot.price, 'currency') : null,
     entry === null ? null : centi(entry.hours, 'hours'),
     entry === null ? null : entryFactor(contract, entry),
-    event?.kind === 'entry' ? centi(event.units, format) : entry !== null ? zero : null,
-    quantity(amount(['grant', 'rebill'])),
-    quantity(amount('addition')),
-    event?.kind === 'entry' ? centi(event.applied, format) : zero,
-    quantity(amount('expiry')),
-    quantity(amount('settlement')),
-    event?.kind === 'entry' ? centi(event.overage, format) : quantity(amount('settlement')),
-    event?.kind === 'entry' ? centi(event.held, format) : zero,
+    event === null ? (entry === null ? null : centi(0, format)) : only('entry', event.units),
+    event === null ? null : only(['grant', 'rebill'], event.units),
+    event === null ? null : only('addition', event.units),
+    event === null ? null : only('entry', event.applied),
+    event === null ? null : only('expiry', event.units),
+    event === null ? null : only('settlement', event.units),
+    event === null ? null : event.kind === 'entry' ? centi(event.overage, format) : only('settlement', event.units),
+    event === null ? null : only('entry', event.held),
     centiFormula(AppFormula.of(formula), line.balance, format),
     text(detail),
   ];
 }
 
-/** The sheet layout; text widths fit the lines (an iterable read once more here). */
+/** Lines read to fit the text columns: enough to see the data's shape, few enough to cost nothing on a million rows. */
+const WIDTH_SAMPLE = 20_000;
+
+/** The sheet layout; text widths fit the first lines (an iterable read once more here). */
 export function historyLayout(lines: () => Iterable<HistoryLine>): SheetLayout {
   const widths = new Map<number, number>();
   const widen = (column: number, value: string) => {
     if (value.length > (widths.get(column) ?? 0)) widths.set(column, value.length);
   };
+  let sampled = 0;
   for (const line of lines()) {
+    if (++sampled > WIDTH_SAMPLE) break;
     widen(HISTORY.contract, line.contract.id);
     widen(HISTORY.customer, line.contract.customer);
     if (line.entry !== null) {

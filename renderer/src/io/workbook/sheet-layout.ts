@@ -105,19 +105,35 @@ export function createSheet(book: ExcelJS.Workbook, layout: SheetLayout, info: D
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${header}:${header}` },
     headerFooter: { oddFooter: `&L${footerText(info.footer)}&Cas of ${info.asOf}&RPage &P of &N` },
   });
-  sheet.columns = layout.columns.map((column) => ({
-    width: column.width,
-    style: column.format === null ? {} : { numFmt: numberFormat(column.format, info.currencySymbol) },
-  }));
+  // Widths only: a column style would give every empty cell a style, and the writer then writes each one.
+  sheet.columns = layout.columns.map((column) => ({ width: column.width }));
   return sheet;
 }
 
-/** Writes one row of cells; a cell whose format differs from its column's carries its own. */
+// ExcelJS gives every cell a fresh style object, and its style table caches
+// style ids by object identity; one shared object per number format turns a
+// per-cell style lookup (the writer's largest cost) into a cache hit.
+const sharedStyles = new Map<string, Partial<ExcelJS.Style>>();
+
+function sharedStyle(format: NumberFormat | null, info: DocumentInfo): Partial<ExcelJS.Style> {
+  const key = format === null ? '' : numberFormat(format, info.currencySymbol);
+  let style = sharedStyles.get(key);
+  if (style === undefined) {
+    style = key === '' ? {} : { numFmt: key };
+    sharedStyles.set(key, style);
+  }
+  return style;
+}
+
+/** Writes one row of cells, each with its own format or its column's; empty cells stay unwritten. */
 export function addCells(sheet: ExcelJS.Worksheet, layout: SheetLayout, cells: readonly Cell[], info: DocumentInfo): ExcelJS.Row {
   const row = sheet.addRow(cells.map(excelValue));
+  // The row and its empty cells have style objects too: share the empty one (style id 0, nothing written).
+  const empty = sharedStyle(null, info);
+  (row as unknown as { style: Partial<ExcelJS.Style> }).style = empty;
   for (let index = 0; index < cells.length; index += 1) {
-    const format = cellFormat(cells[index] ?? null);
-    if (format !== null && format !== layout.columns[index]?.format) row.getCell(index + 1).numFmt = numberFormat(format, info.currencySymbol);
+    const cell = cells[index] ?? null;
+    row.getCell(index + 1).style = cell === null ? empty : sharedStyle(cellFormat(cell) ?? layout.columns[index]?.format ?? null, info);
   }
   return row;
 }
