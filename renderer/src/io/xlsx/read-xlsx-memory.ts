@@ -2,18 +2,13 @@
 // has no stream reader); meant for modest files. Bad input is an issue, never
 // a thrown exception.
 import ExcelJS from 'exceljs';
-import type { ImportIssue } from '../../core/import/import-issue';
 import { guardXlsx, type XlsxLimits, DEFAULT_XLSX_LIMITS } from './xlsx-guard';
-import { nameSheets, SheetTableBuilder, sheetFileName, type SheetCell, type XlsxRead } from './sheet-table';
-
-function fileIssue(file: string, code: string, message: string): ImportIssue {
-  return { file, line: null, column: null, code, message, severity: 'error' };
-}
+import { nameSheets, refusedWorkbook, SheetTableBuilder, sheetFileName, unreadableWorkbook, type SheetCell, type XlsxRead } from './sheet-table';
 
 /** Reads every worksheet of an .xlsx into Tables of text cells. */
 export async function readXlsxInMemory(bytes: Uint8Array, fileName: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS): Promise<XlsxRead> {
   const guard = guardXlsx(bytes, limits);
-  if (!guard.ok) return { tables: [], issues: [fileIssue(fileName, guard.code, guard.message)] };
+  if (!guard.ok) return refusedWorkbook(fileName, guard.code, guard.message);
   try {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -29,6 +24,6 @@ export async function readXlsxInMemory(bytes: Uint8Array, fileName: string, limi
     });
     return nameSheets(fileName, sheets);
   } catch (error) {
-    return { tables: [], issues: [fileIssue(fileName, 'unreadable-workbook', `the workbook could not be read (${error instanceof Error ? error.message : String(error)}); open it in Excel and save it again as .xlsx`)] };
+    return unreadableWorkbook(fileName, error);
   }
 }

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ImportIssue } from '../../core/import/import-issue';
 import { guardXlsx, type XlsxLimits, DEFAULT_XLSX_LIMITS } from './xlsx-guard';
-import { nameSheets, SheetTableBuilder, sheetFileName, type SheetCell, type XlsxRead } from './sheet-table';
+import { nameSheets, refusedWorkbook, SheetTableBuilder, sheetFileName, unreadableWorkbook, type SheetCell, type XlsxRead } from './sheet-table';
 
 // The parts of ExcelJS's stream reader we read that its typings omit.
 interface StreamInternals {
@@ -16,14 +16,10 @@ interface SheetInternals {
   readonly name: string;
 }
 
-function fileIssue(file: string, code: string, message: string): ImportIssue {
-  return { file, line: null, column: null, code, message, severity: 'error' };
-}
-
 /** Reads every worksheet of an .xlsx into Tables of text cells, streaming. */
 export async function readXlsxStream(bytes: Uint8Array, fileName: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS): Promise<XlsxRead> {
   const guard = guardXlsx(bytes, limits);
-  if (!guard.ok) return { tables: [], issues: [fileIssue(fileName, guard.code, guard.message)] };
+  if (!guard.ok) return refusedWorkbook(fileName, guard.code, guard.message);
   const sheets: { sheet: string; table: ReturnType<SheetTableBuilder['finish']>['table']; issues: ImportIssue[] }[] = [];
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
@@ -45,7 +41,7 @@ export async function readXlsxStream(bytes: Uint8Array, fileName: string, limits
       sheets.push({ sheet: name, ...builder.finish() });
     }
   } catch (error) {
-    return { tables: [], issues: [fileIssue(fileName, 'unreadable-workbook', `the workbook could not be read (${error instanceof Error ? error.message : String(error)}); open it in Excel and save it again as .xlsx`)] };
+    return unreadableWorkbook(fileName, error);
   }
   return nameSheets(fileName, sheets);
 }

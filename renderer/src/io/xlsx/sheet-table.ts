@@ -81,3 +81,13 @@ export function nameSheets(fileName: string, sheets: readonly { sheet: string; t
 export function sheetFileName(fileName: string, sheet: string): string {
   return `${fileName} [${sheet}]`;
 }
+
+/** A workbook refused before reading (guard) as one file-level issue. */
+export function refusedWorkbook(fileName: string, code: string, message: string): XlsxRead {
+  return { tables: [], issues: [{ file: fileName, line: null, column: null, code, message, severity: 'error' }] };
+}
+
+/** An ExcelJS failure on a workbook that passed the guard, as one file-level issue. */
+export function unreadableWorkbook(fileName: string, error: unknown): XlsxRead {
+  return refusedWorkbook(fileName, 'unreadable-workbook', `the workbook could not be read (${error instanceof Error ? error.message : String(error)}); open it in Excel and save it again as .xlsx`);
+}
