@@ -1,4 +1,4 @@
-// `reconcile`: canonical CSV files in, a summary on stdout and the SPEC §8
+// `reconcile`: canonical CSVs or PSA exports in, a summary on stdout and the SPEC §8
 // JSON out. Exit status 0 on success, 2 for bad input or usage (nothing is
 // written then), 1 when the result could not be written.
 import { describeIssue } from '../../renderer/src/core/import/import-issue';
@@ -6,7 +6,7 @@ import { reconcile } from '../../renderer/src/core/reconcile';
 import { toSpecJson } from '../../renderer/src/core/spec-json';
 import { describeFileError } from '../atomic-files';
 import type { CliIo } from './cli-io';
-import { loadCanonical } from './load-canonical';
+import { loadInputs } from './load-inputs';
 import { parseReconcileArgs, RECONCILE_USAGE } from './reconcile-args';
 import { formatSummary } from './summary-table';
 import { progressLines, writeReconciliationWorkbooks } from './xlsx-output';
@@ -23,15 +23,15 @@ export async function runReconcile(argv: readonly string[], io: CliIo): Promise<
     return 2;
   }
   const { options } = parsed;
-  const loaded = await loadCanonical(io, options);
+  const loaded = await loadInputs(io, options);
   for (const note of loaded.notes) io.stderr(`note: ${note}\n`);
-  if (loaded.issues.length > 0) {
-    io.stderr(loaded.issues.map((issue) => describeIssue(issue) + '\n').join(''));
-    const count = loaded.issues.length;
+  if (loaded.errors.length > 0) {
+    io.stderr(loaded.errors.map((issue) => describeIssue(issue) + '\n').join(''));
+    const count = loaded.errors.length;
     io.stderr(`\n${count} problem${count === 1 ? '' : 's'} found in the input; nothing was reconciled or written.\n`);
     return 2;
   }
-  const input = { contracts: loaded.contracts, additions: loaded.additions, entries: loaded.entries, asOf: options.asOf };
+  const input = { contracts: loaded.contracts, additions: loaded.additions, entries: loaded.entries, asOf: options.asOf, allocationOrder: options.allocationOrder };
   const result = reconcile(input);
   if (options.json !== null) {
     const json = JSON.stringify(toSpecJson(result), null, 2) + '\n';

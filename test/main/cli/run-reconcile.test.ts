@@ -120,18 +120,22 @@ describe('reconcile usage', () => {
     ['no options at all', [], ['--contracts is required', '--entries is required', '--as-of is required']],
     ['a bad --as-of', [...GOOD.slice(0, -1), '2026-02-30'], ['--as-of: expected a date as YYYY-MM-DD, got "2026-02-30"']],
     ['--as-of in another format', [...GOOD.slice(0, -1), '15/02/2026'], ['--as-of: expected a date as YYYY-MM-DD, got "15/02/2026"']],
-    ['an option given twice', [...GOOD, '--entries', fixture('entries.csv')], ['--entries was given 2 times; give it once']],
+    ['an option given twice', [...GOOD, '--as-of', '2026-02-16'], ['--as-of was given 2 times; give it once']],
+    ['an unknown profile', [...GOOD, '--profile', 'halo'], ['--profile: expected one of auto, canonical, connectwise, autotask, eautomate, generic or a saved profile file ending in .json, got "halo"']],
+    ['an unknown date format', [...GOOD, '--date-format', 'D/M/Y'], ['--date-format: expected one of auto, YYYY-MM-DD, DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY, DD-MM-YYYY, MM-DD-YYYY, YYYY/MM/DD, got "D/M/Y"']],
+    ['a decimal separator that is not , or .', [...GOOD, '--decimal', ';'], ['--decimal: expected "," or ".", got ";"']],
+    ['an unknown allocation order', [...GOOD, '--allocation-order', 'billed'], ['--allocation-order: expected one of worked, entered, got "billed"']],
     ['an empty value', [...GOOD, '--json', ''], ['--json needs a value']],
   ])('%s', async (_name, argv, problems) => {
     const { status, stdout, stderr } = await run(argv);
     expect(status).toBe(2);
     expect(stdout).toBe('');
     for (const problem of problems) expect(stderr).toContain(`reconcile: ${problem}\n`);
-    expect(stderr).toContain('Usage: npm run reconcile -- --contracts CONTRACTS.csv --entries ENTRIES.csv');
+    expect(stderr).toContain('Usage: npm run reconcile -- --contracts FILE... --entries FILE...');
   });
 
   it.each([
-    ['an unknown option', [...GOOD, '--profile', 'auto'], "Unknown option '--profile'"],
+    ['an unknown option', [...GOOD, '--profle', 'auto'], "Unknown option '--profle'"],
     ['a stray argument', [...GOOD, 'extra.csv'], "Unexpected argument 'extra.csv'"],
     ['an option without its value', ['--contracts', '--entries', 'e.csv'], "Option '--contracts' argument is ambiguous"],
   ])('%s is explained', async (_name, argv, words) => {

@@ -2,11 +2,26 @@
 import type { BillableOption, Entry } from '../model';
 import type { CellReader } from './cell-reader';
 import { normaliseName } from '../ordering';
+import { parseIsoDate } from '../dates';
+import { parseSourceDateTime } from '../import/source-date';
 import { createRowTyper, type RowTyper } from './typed-rows';
 
-const COLUMNS = ['id', 'date', 'contract_id', 'customer', 'ticket', 'member', 'work_role', 'work_type', 'hours', 'billable', 'amount', 'notes'];
+const COLUMNS = ['id', 'date', 'contract_id', 'customer', 'ticket', 'member', 'work_role', 'work_type', 'hours', 'billable', 'amount', 'notes', 'entered'];
 const REQUIRED = ['id', 'date'];
 const BILLABLE: readonly BillableOption[] = ['billable', 'no_charge', 'do_not_bill'];
+
+/**
+ * When the entry was entered in the PSA, for `allocationOrder: 'entered'`
+ * (issue 6): a date, or a date-time normalised to `YYYY-MM-DDTHH:MM:SS` so
+ * entries compare by text; a zoned value is taken at its UTC time.
+ */
+function enteredOf(reader: CellReader): string | null {
+  const raw = reader.text('entered');
+  if (raw === '') return null;
+  const when = parseIsoDate(raw) === null ? parseSourceDateTime(raw.replace(' ', 'T')) : raw;
+  if (when === null) reader.fail('entered', 'invalid-date', `expected a date-time as YYYY-MM-DDTHH:MM or a date as YYYY-MM-DD, got "${raw}"`);
+  return when;
+}
 
 function typeEntry(reader: CellReader): Entry {
   const contractId = reader.sharedText('contract_id');
@@ -24,6 +39,7 @@ function typeEntry(reader: CellReader): Entry {
     billable: reader.choice('billable', BILLABLE, 'billable', normaliseName),
     amount: reader.centi('amount', 'an amount like 125.50'),
     notes: reader.raw('notes'),
+    ...(reader.has('entered') ? { entered: enteredOf(reader) } : {}),
   };
 }
 
