@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { filesIn, fixture, run, tempFolder } from './cli-fixtures';
 
 const source = (folder: string, name: string): string => fileURLToPath(new URL(`../../fixtures/${folder}/${name}`, import.meta.url));
@@ -105,6 +106,35 @@ describe('reconcile reads PSA exports directly', () => {
     const viaProfile = await run([...args, '--entries', empty, '--profile', 'canonical', '--json', profiled]);
     expect(viaProfile.status).toBe(0);
     expect(readFileSync(profiled, 'utf8')).toBe(readFileSync(streamed, 'utf8'));
+  });
+
+  it('canonical records saved as an .xlsx (dates as date cells, hours as numbers) reconcile exactly like the CSV', async () => {
+    const folder = tempFolder();
+    const workbook = new ExcelJS.Workbook();
+    const contracts = workbook.addWorksheet('Contracts');
+    contracts.addRow(['id', 'customer', 'unit', 'start', 'allowance', 'period', 'overage', 'warning_pct', 'overrun_limit_pct']);
+    contracts.addRow(['C1', 'Acme', 'hours', new Date(Date.UTC(2026, 0, 1)), 30, 'once', 'bill']);
+    contracts.addRow(['C3', 'Initech, Inc.', 'hours', new Date(Date.UTC(2026, 0, 1)), 10, 'once', 'carry', 80, 20]);
+    const entries = workbook.addWorksheet('Entries');
+    entries.addRow(['id', 'date', 'contract_id', 'ticket', 'hours', 'billable']);
+    entries.addRow(['E01', new Date(Date.UTC(2026, 0, 10)), 'C1', '00123', 12.25, 'billable']);
+    entries.addRow(['E04', new Date(Date.UTC(2026, 0, 5)), 'C3', 'T-300', 8, 'billable']);
+    entries.addRow(['E05', new Date(Date.UTC(2026, 0, 6)), 'C3', 'T-301', 4, 'billable']);
+    const xlsx = join(folder, 'portfolio.xlsx');
+    await workbook.xlsx.writeFile(xlsx);
+    const csvContracts = join(folder, 'contracts.csv');
+    const csvEntries = join(folder, 'entries.csv');
+    writeFileSync(csvContracts, 'id,customer,unit,start,allowance,period,overage,warning_pct,overrun_limit_pct\nC1,Acme,hours,2026-01-01,30,once,bill,,\nC3,"Initech, Inc.",hours,2026-01-01,10,once,carry,80,20\n');
+    writeFileSync(csvEntries, 'id,date,contract_id,ticket,hours,billable\nE01,2026-01-10,C1,00123,12.25,billable\nE04,2026-01-05,C3,T-300,8,billable\nE05,2026-01-06,C3,T-301,4,billable\n');
+    const fromXlsx = join(folder, 'xlsx.json');
+    const fromCsv = join(folder, 'csv.json');
+    // One workbook holds both sheets: given once as contracts, once as entries, read once.
+    const viaXlsx = await run(['--contracts', xlsx, '--entries', xlsx, '--as-of', '2026-01-31', '--json', fromXlsx]);
+    expect(problemsOf(viaXlsx.stderr)).toEqual([]);
+    expect(viaXlsx.status).toBe(0);
+    expect((await run(['--contracts', csvContracts, '--entries', csvEntries, '--as-of', '2026-01-31', '--json', fromCsv])).status).toBe(0);
+    expect(readFileSync(fromXlsx, 'utf8')).toBe(readFileSync(fromCsv, 'utf8'));
+    expect(JSON.parse(readFileSync(fromXlsx, 'utf8')).entries[0]).toMatchObject({ id: 'E01', units: 12.25 });
   });
 
   it('--allocation-order entered replays the order entries were entered in (ConnectWise), worked is the default', async () => {
