@@ -6,9 +6,13 @@ import type { PageId } from '../app/pages';
 import { EngineProvider, useEngine } from '../components/engine-context';
 import type { Platform } from '../platform/platform';
 import { ContractsScreen } from './contracts/contracts-screen';
+import { EntriesScreen } from './entries/entries-screen';
+import { ImportScreen } from './import/import-screen';
 
 const screens: Partial<Record<PageId, ComponentType>> = {
   contracts: ContractsScreen,
+  entries: EntriesScreen,
+  import: ImportScreen,
 };
 
 function Frame({ platform }: { platform: Platform }) {

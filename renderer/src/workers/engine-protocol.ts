@@ -3,6 +3,8 @@
 import type { Centi, Contract, Entry, IsoDate, Unit } from '../core/model';
 import type { ContractResult, ContractStatus, EntryResult, EntryStatus } from '../core/result';
 import type { Detection } from '../core/import/detect-profile';
+import type { DateFormat } from '../core/import/source-date';
+import type { UnitProduct } from '../core/import/profiles/profile-types';
 import type { ImportIssue } from '../core/import/import-issue';
 import type { AuditEvent, ImportBatch, JsonValue, PlanCounts } from '../db';
 
@@ -66,7 +68,7 @@ export interface FilePreview {
   readonly file: string;
   readonly header: readonly string[];
   /** Source rows with every issue found on their line. */
-  readonly rows: readonly { readonly line: number; readonly cells: readonly string[]; readonly issues: readonly string[] }[];
+  readonly rows: readonly { readonly line: number; readonly cells: readonly string[]; readonly issues: readonly string[]; /** Notes that do not keep the row out. */ readonly warnings: readonly string[] }[];
   readonly detection: Detection | null;
   readonly mapping: readonly FieldMapping[];
   /** Issues of the whole file (unreadable, unrecognised). */
@@ -78,15 +80,40 @@ export interface ImportPreviewResult {
   readonly issues: readonly ImportIssue[];
   /** Null when nothing could be read or the files were imported before. */
   readonly plan: { readonly contracts: PlanCounts; readonly additions: PlanCounts; readonly entries: PlanCounts; readonly conflicts: number; readonly rejectedRows: number } | null;
+  /** The conflicts of the plan (first ones, for the side-by-side view). */
+  readonly conflicts?: readonly ConflictView[];
+  /** The profile settings in force per profile used (the clerk's or the profile's own). */
+  readonly settings?: readonly ProfileSettings[];
   /** Why there is no plan, in words. */
   readonly blocked: string | null;
   /** Profiles the clerk can pick from (built-in and saved). */
-  readonly profiles: readonly { readonly id: string; readonly label: string }[];
+  readonly profiles: readonly { readonly id: string; readonly label: string; readonly system?: string }[];
 }
 
 /** The clerk's mapping edits: file -> profile, and field -> column overrides per file. */
 export interface ImportChoices {
   readonly files: readonly { readonly file: string; readonly profileId: string | null; readonly columns: readonly { readonly field: string; readonly column: string }[] }[];
+  /** Per profile: how its files write dates, and which addition products add units (they apply to every file of that profile). */
+  readonly settings?: readonly ProfileSettings[];
+}
+
+export interface ProfileSettings {
+  readonly profileId: string;
+  /** Null: the profile's own. */
+  readonly dateFormat: DateFormat | null;
+  /** Null: the profile's own. */
+  readonly unitProducts: readonly UnitProduct[] | null;
+}
+
+/** One record the store holds and the changed version these files bring, side by side. */
+export interface ConflictView {
+  readonly key: string;
+  readonly recordType: 'contract' | 'addition' | 'entry';
+  /** The record's id or description, for the clerk. */
+  readonly label: string;
+  readonly existingBatchId: number;
+  /** Only the fields that differ. */
+  readonly fields: readonly { readonly field: string; readonly stored: string; readonly incoming: string }[];
 }
 
 export interface InvoiceRow {
@@ -120,10 +147,11 @@ export interface EngineCalls {
   contracts: { request: Record<string, never>; response: ContractRow[] };
   'contract-detail': { request: { contractId: string }; response: ContractDetail | null };
   'entries-page': { request: { query: EntryPageQuery; offset: number; limit: number }; response: { rows: EntryRow[]; total: number } };
+  'entry-counts': { request: Record<string, never>; response: Record<EntryStatus, number> };
   'portfolio-size': { request: Record<string, never>; response: { contracts: number; entries: number } };
   'open-sample': { request: { now: string }; response: { batchId: number } };
   'import-preview': { request: { files: NamedFile[]; choices: ImportChoices }; response: ImportPreviewResult };
-  'import-commit': { request: { replaceConflicts: boolean; now: string }; response: { batchId: number; entries: number } };
+  'import-commit': { request: { replaceConflicts: boolean; now: string; /** Conflict keys to replace (the rest keep the stored version); overrides replaceConflicts. */ replaceKeys?: string[] }; response: { batchId: number; entries: number } };
   batches: { request: Record<string, never>; response: ImportBatch[] };
   revert: { request: { batchId: number; now: string }; response: { batchId: number } };
   'month-end': { request: Record<string, never>; response: MonthEndSummary };
@@ -132,7 +160,7 @@ export interface EngineCalls {
   'settings-get': { request: { keys: string[] }; response: (JsonValue | null)[] };
   'setting-put': { request: { key: string; value: JsonValue; now: string }; response: null };
   profiles: { request: Record<string, never>; response: { name: string; updatedAt: string | null }[] };
-  'profile-save': { request: { name: string; profileId: string; record: string; columns: { field: string; column: string }[]; now: string }; response: null };
+  'profile-save': { request: { name: string; profileId: string; record: string; columns: { field: string; column: string }[]; now: string; settings?: ProfileSettings }; response: null };
   'profile-delete': { request: { name: string; now: string }; response: boolean };
   'backup-export': { request: { now: string }; response: Uint8Array };
   'backup-restore': { request: { bytes: Uint8Array; now: string }; response: null };

@@ -21,7 +21,8 @@ import { contractRows } from './contract-rows';
 import { EntryPager } from './entry-pages';
 import type { ContractRow, EngineCalls, ImportChoices, NamedFile, Progress } from './engine-protocol';
 import { workbookFileName } from './file-names';
-import { profileWithColumns, runImportPipeline } from './import-pipeline';
+import { conflictView, MAX_CONFLICT_VIEWS } from './conflict-views';
+import { profileWithColumns, profileWithSettings, runImportPipeline } from './import-pipeline';
 import { monthEndSummary } from './month-end';
 import { sampleDraft } from './sample-draft';
 
@@ -132,6 +133,10 @@ export class EngineSession {
     return (await this.ensure(control)).pager.page(query, offset, limit);
   }
 
+  async entryCounts(_request: unknown, control: CallControl): Promise<EngineCalls['entry-counts']['response']> {
+    return (await this.ensure(control)).pager.statusCounts();
+  }
+
   async portfolioSize(): Promise<EngineCalls['portfolio-size']['response']> {
     const [contracts, batches] = await Promise.all([this.db.contracts.count(), listBatches(this.db)]);
     const entries = batches.filter((batch) => batch.status === 'committed').reduce((sum, batch) => sum + batch.counts.entries.added, 0);
@@ -161,11 +166,12 @@ export class EngineSession {
     const saved = await this.savedProfiles();
     const pipeline = await runImportPipeline(files, choices, saved);
     control.checkpoint();
-    const profiles = [...BUILTIN_PROFILES, ...saved].map((profile) => ({ id: profile.id, label: profile.label }));
-    if (!pipeline.draft) return { files: pipeline.previews, issues: pipeline.issues, plan: null, blocked: 'Nothing in these files could be read as contracts, additions or entries. Check the issues below, pick the right profile for each file, or map its columns.', profiles };
+    const profiles = [...BUILTIN_PROFILES, ...saved].map((profile) => ({ id: profile.id, label: profile.label, system: profile.system }));
+    const { settings } = pipeline;
+    if (!pipeline.draft) return { files: pipeline.previews, issues: pipeline.issues, plan: null, blocked: 'Nothing in these files could be read as contracts, additions or entries. Check the issues below, pick the right profile for each file, or map its columns.', profiles, settings };
     control.progress({ label: 'Comparing with the store', done: 1, total: 2 });
     const preview = await prepareImport(this.db, pipeline.draft);
-    if (preview.kind === 'already-imported') return { files: pipeline.previews, issues: pipeline.issues, plan: null, blocked: preview.message, profiles };
+    if (preview.kind === 'already-imported') return { files: pipeline.previews, issues: pipeline.issues, plan: null, blocked: preview.message, profiles, settings };
     this.pendingPlan = preview;
     const { summary } = preview;
     return {
@@ -174,22 +180,25 @@ export class EngineSession {
       plan: { ...summary, conflicts: preview.conflicts.length, rejectedRows: preview.rejectedRows },
       blocked: null,
       profiles,
+      settings,
+      conflicts: preview.conflicts.slice(0, MAX_CONFLICT_VIEWS).map(conflictView),
     };
   }
 
-  private async commit(plan: ImportPlan, replace: boolean, now: string): Promise<{ batchId: number; entries: number }> {
-    const decisions = new Map(plan.conflicts.map((conflict) => [conflict.key, replace ? ('replace' as const) : ('keep' as const)]));
+  private async commit(plan: ImportPlan, replace: boolean | ReadonlySet<string>, now: string): Promise<{ batchId: number; entries: number }> {
+    const replaces = (key: string): boolean => (typeof replace === 'boolean' ? replace : replace.has(key));
+    const decisions = new Map(plan.conflicts.map((conflict) => [conflict.key, replaces(conflict.key) ? ('replace' as const) : ('keep' as const)]));
     const committed = await commitImport(this.db, plan, decisions, ctx(now));
     if (!committed.ok) throw new ClerkError(committed.message);
     this.changed();
     return { batchId: committed.batchId, entries: committed.counts.entries.added + committed.counts.entries.replaced };
   }
 
-  async importCommit({ replaceConflicts, now }: EngineCalls['import-commit']['request'], control: CallControl): Promise<EngineCalls['import-commit']['response']> {
+  async importCommit({ replaceConflicts, replaceKeys, now }: EngineCalls['import-commit']['request'], control: CallControl): Promise<EngineCalls['import-commit']['response']> {
     const plan = this.pendingPlan;
     if (!plan) throw new ClerkError('There is no previewed import to commit. Pick the files again.');
     control.progress({ label: 'Saving the import', done: 0, total: 1 });
-    return this.commit(plan, replaceConflicts, now);
+    return this.commit(plan, replaceKeys ? new Set(replaceKeys) : replaceConflicts, now);
   }
 
   async batches(): Promise<EngineCalls['batches']['response']> {
@@ -252,10 +261,10 @@ export class EngineSession {
     return (await listProfiles(this.db)).map((profile) => ({ name: profile.name, updatedAt: profile.updatedAt }));
   }
 
-  async profileSave({ name, profileId, record, columns, now }: EngineCalls['profile-save']['request']): Promise<null> {
+  async profileSave({ name, profileId, record, columns, now, settings }: EngineCalls['profile-save']['request']): Promise<null> {
     const base = [...BUILTIN_PROFILES, ...(await this.savedProfiles())].find((profile) => profile.id === profileId);
     if (!base) throw new ClerkError('Pick a profile for this file before saving its mapping.');
-    const profile: SourceProfile = { ...profileWithColumns(base, record, columns), id: `saved:${name}`, label: name };
+    const profile: SourceProfile = { ...profileWithColumns(profileWithSettings(base, settings), record, columns), id: `saved:${name}`, label: name };
     const checked = validateProfile(profile);
     if (!checked.ok) throw new ClerkError(`This mapping cannot be saved: ${checked.problems.join('; ')}.`);
     await saveProfile(this.db, name, profile as unknown as JsonValue, ctx(now));

@@ -28,6 +28,7 @@ const handlers: Readonly<Record<EngineCall, Handler>> = {
   contracts: (s, r, c) => s.contracts(r, c),
   'contract-detail': (s, r, c) => s.contractDetail(r, c),
   'entries-page': (s, r, c) => s.entriesPage(r, c),
+  'entry-counts': (s, r, c) => s.entryCounts(r, c),
   'portfolio-size': (s) => s.portfolioSize(),
   'open-sample': (s, r, c) => s.openSample(r, c),
   'import-preview': (s, r, c) => s.importPreview(r, c),

@@ -2,7 +2,7 @@
 // the worker filters and sorts once per query over indexes into the engine's
 // entry results, then any block is a slice. Nothing here touches the UI thread.
 import type { Entry } from '../core/model';
-import type { EntryResult } from '../core/result';
+import type { EntryResult, EntryStatus } from '../core/result';
 import { compareCodePoints } from '../core/ordering';
 import type { EntryPageQuery, EntryRow, EntrySortKey } from './engine-protocol';
 
@@ -39,6 +39,13 @@ export class EntryPager {
     const rows: EntryRow[] = [];
     for (let i = Math.max(0, offset); i < Math.min(order.length, offset + limit); i++) rows.push(this.rowAt(order[i] as number));
     return { rows, total: order.length };
+  }
+
+  /** How many entries have each allocation status (the counts on the quick filters). */
+  statusCounts(): Record<EntryStatus, number> {
+    const counts: Record<EntryStatus, number> = { applied: 0, partial: 0, overage: 0, held: 0, not_covered: 0, unmatched: 0 };
+    for (const result of this.results) counts[result.status] += 1;
+    return counts;
   }
 
   /** Every matching row (for the detail of one contract). */

@@ -8,9 +8,10 @@ import type { SourceProfile } from '../core/import/profiles/profile-types';
 import { describeIssue } from '../core/import/import-issue';
 import { BUILTIN_PROFILES, specsOf } from '../core/import/profiles/registry';
 import { resolveColumns } from '../core/import/record-reader';
+import { validateProfile } from '../core/import/profiles/validate-profile';
 import { loadSourceFiles, readSourceFile } from '../io/load-source-files';
 import type { ImportDraft } from '../db';
-import type { FieldMapping, FilePreview, ImportChoices, NamedFile } from './engine-protocol';
+import type { FieldMapping, FilePreview, ImportChoices, NamedFile, ProfileSettings } from './engine-protocol';
 
 /** Rows shown per file in the preview grid; issues beyond them are still listed. */
 export const PREVIEW_ROWS = 2000;
@@ -24,38 +25,52 @@ export function profileWithColumns(base: SourceProfile, record: string, columns:
   return { ...base, records };
 }
 
+/** `base` with the clerk's date format and unit products, where given. */
+export function profileWithSettings(base: SourceProfile, settings: ProfileSettings | undefined): SourceProfile {
+  if (!settings) return base;
+  return { ...base, dateFormat: settings.dateFormat ?? base.dateFormat, unitProducts: settings.unitProducts ?? base.unitProducts };
+}
+
+/** The profiles of this run: built-in and saved, with the clerk's settings, then each file's column edits (several files of one profile add up). */
+function profilesForRun(saved: readonly SourceProfile[], choices: ImportChoices, recordOf: (file: string, profileId: string) => string | null): Map<string, SourceProfile> {
+  const profiles = new Map<string, SourceProfile>();
+  for (const profile of [...BUILTIN_PROFILES, ...saved]) profiles.set(profile.id, profileWithSettings(profile, choices.settings?.find((settings) => settings.profileId === profile.id)));
+  for (const choice of choices.files) {
+    if (choice.columns.length === 0) continue;
+    const profileId = choice.profileId;
+    const profile = profileId ? profiles.get(profileId) : undefined;
+    const record = profile ? recordOf(choice.file, profile.id) : null;
+    if (profile && record) profiles.set(profile.id, profileWithColumns(profile, record, choice.columns));
+  }
+  return profiles;
+}
+
 export interface PipelineResult {
   readonly previews: FilePreview[];
   readonly issues: ImportIssue[];
   readonly draft: ImportDraft | null;
+  /** The settings in force for each profile the files were read with. */
+  readonly settings: ProfileSettings[];
 }
 
 /** Runs detection, mapping and typing over the files; `draft` is null when nothing usable was found. */
 export async function runImportPipeline(files: readonly NamedFile[], choices: ImportChoices, saved: readonly SourceProfile[]): Promise<PipelineResult> {
-  const known = new Map<string, SourceProfile>();
-  for (const profile of [...BUILTIN_PROFILES, ...saved]) known.set(profile.id, profile);
   // The source tables themselves, for the preview grid (loadSourceFiles returns only canonical ones).
   const tables: Table[] = [];
   for (const file of files) tables.push(...(await readSourceFile(file, { xlsx: 'memory' })).tables);
-  const options = { xlsx: 'memory' as const, profiles: [...known.values()], choices: pinned(choices, tables, known) };
-  let loaded = await loadSourceFiles(files, options);
-  // Column edits apply to the record kind detection found in each file.
-  const edited: SourceProfile[] = [];
-  for (const choice of choices.files) {
-    const detection = loaded.detections.find((candidate) => candidate.file === choice.file);
-    const profile = detection?.profileId ? known.get(detection.profileId) : undefined;
-    if (profile && detection?.record && choice.columns.length > 0) edited.push(profileWithColumns(profile, detection.record, choice.columns));
-  }
-  if (edited.length > 0) loaded = await loadSourceFiles(files, { ...options, profiles: [...known.values(), ...edited] });
-  const profiles = new Map(known);
-  for (const profile of edited) profiles.set(profile.id, profile);
+  // Settings first (they do not change which record kind a file is), then column edits on the kind each pinned file holds.
+  const settled = profilesForRun(saved, { ...choices, files: [] }, () => null);
+  const pins = pinned(choices, tables, settled);
+  const profiles = profilesForRun(saved, choices, (file, profileId) => pins.find((pin) => pin.file === file && pin.profileId === profileId)?.record ?? null);
+  const problems = settingProblems(choices, profiles);
+  const loaded = await loadSourceFiles(files, { xlsx: 'memory', profiles: [...profiles.values()], choices: pins });
 
-  const issues = [...loaded.issues];
+  const issues = [...problems, ...loaded.issues];
   const previews = tables.map((table) => filePreview(table, issues, loaded.detections.find((detection) => detection.file === table.fileName) ?? null, profiles));
   const systems = new Set(loaded.detections.flatMap((detection) => (detection.profileId ? [profiles.get(detection.profileId)?.system ?? detection.profileId] : [])));
   const nothing = loaded.contracts.length + loaded.additions.length + loaded.entries.length === 0;
   const rejectedRows = new Set(issues.filter((issue) => issue.severity === 'error' && issue.line !== null).map((issue) => `${issue.file}\u0000${issue.line}`)).size;
-  const draft: ImportDraft | null = nothing
+  const draft: ImportDraft | null = nothing || problems.length > 0
     ? null
     : {
         source: systems.size === 1 ? ([...systems][0] as string) : 'mixed',
@@ -65,10 +80,25 @@ export async function runImportPipeline(files: readonly NamedFile[], choices: Im
         entries: loaded.entries,
         rejectedRows,
       };
-  return { previews, issues, draft };
+  const used = new Set(loaded.detections.flatMap((detection) => (detection.profileId ? [detection.profileId] : [])));
+  const settings = [...used].flatMap((id) => {
+    const profile = profiles.get(id);
+    return profile ? [{ profileId: id, dateFormat: profile.dateFormat, unitProducts: profile.unitProducts }] : [];
+  });
+  return { previews, issues, draft, settings };
 }
 
-function pinned(choices: ImportChoices, tables: readonly Table[], known: ReadonlyMap<string, SourceProfile>) {
+/** A profile the clerk's settings made invalid (a unit product of "ten hours") blocks the import, in words. */
+function settingProblems(choices: ImportChoices, profiles: ReadonlyMap<string, SourceProfile>): ImportIssue[] {
+  return (choices.settings ?? []).flatMap((settings) => {
+    const profile = profiles.get(settings.profileId);
+    const checked = profile ? validateProfile(profile) : null;
+    if (!checked || checked.ok) return [];
+    return [{ file: '', line: null, column: null, code: 'invalid-setting', message: `the settings for ${profile?.label ?? settings.profileId} cannot be used: ${checked.problems.join('; ')}`, severity: 'error' as const }];
+  });
+}
+
+function pinned(choices: ImportChoices, tables: readonly Table[], known: ReadonlyMap<string, SourceProfile>): { file: string; profileId: string; record: string }[] {
   // A file the clerk pinned to a profile keeps the record kind detection finds within it.
   return choices.files.flatMap((choice) => {
     const profile = choice.profileId ? known.get(choice.profileId) : undefined;
@@ -82,18 +112,22 @@ function pinned(choices: ImportChoices, tables: readonly Table[], known: Readonl
 }
 
 function filePreview(table: Table, issues: readonly ImportIssue[], detection: FilePreview['detection'], profiles: ReadonlyMap<string, SourceProfile>): FilePreview {
-  const byLine = new Map<number, string[]>();
+  const errors = new Map<number, string[]>();
+  const warnings = new Map<number, string[]>();
   const fileIssues: string[] = [];
   for (const issue of issues) {
     if (issue.file !== table.fileName) continue;
     const text = issue.column === null ? issue.message : `${issue.column}: ${issue.message}`;
     if (issue.line === null) fileIssues.push(describeIssue(issue));
-    else byLine.set(issue.line, [...(byLine.get(issue.line) ?? []), text]);
+    else {
+      const byLine = issue.severity === 'error' ? errors : warnings;
+      byLine.set(issue.line, [...(byLine.get(issue.line) ?? []), text]);
+    }
   }
-  // Rows with issues first within the preview window, so none hides past its end.
-  const rows = table.rows.map((row) => ({ line: row.line, cells: row.cells, issues: byLine.get(row.line) ?? [] }));
-  const withIssues = rows.filter((row) => row.issues.length > 0);
-  const shown = rows.length <= PREVIEW_ROWS ? rows : [...withIssues.slice(0, PREVIEW_ROWS), ...rows.filter((row) => row.issues.length === 0)].slice(0, PREVIEW_ROWS).sort((a, b) => a.line - b.line);
+  const rows = table.rows.map((row) => ({ line: row.line, cells: row.cells, issues: errors.get(row.line) ?? [], warnings: warnings.get(row.line) ?? [] }));
+  // Rows with problems first within the preview window, so none hides past its end.
+  const flagged = (row: (typeof rows)[number]): boolean => row.issues.length + row.warnings.length > 0;
+  const shown = rows.length <= PREVIEW_ROWS ? rows : [...rows.filter(flagged), ...rows.filter((row) => !flagged(row))].slice(0, PREVIEW_ROWS).sort((a, b) => a.line - b.line);
   return { file: table.fileName, header: table.header, rows: shown, detection, mapping: mappingOf(table, detection, profiles), fileIssues };
 }
 
@@ -102,5 +136,6 @@ function mappingOf(table: Table, detection: FilePreview['detection'], profiles: 
   const spec = profile && specsOf(profile.system).find((candidate) => candidate.record === detection?.record);
   if (!profile || !spec) return [];
   const found = resolveColumns(table.header, spec, profile);
-  return spec.fields.map((field) => ({ field: field.field, required: field.required === true, column: found.get(field.field)?.map((column) => column.name).join(' + ') || null }));
+  // Synonymous columns can resolve to the same header twice ("Agreement ID" and "agreement id").
+  return spec.fields.map((field) => ({ field: field.field, required: field.required === true, column: [...new Set(found.get(field.field)?.map((column) => column.name))].join(' or ') || null }));
 }

@@ -1,0 +1,106 @@
+// The entries screen: every entry with its allocation and reason, the
+// exception filters, and a click through to each entry's source.
+import Alert from '@mui/material/Alert';
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { IDatasource } from 'ag-grid-community';
+import { useEffect, useMemo, useState } from 'react';
+import { DataGrid } from '../../components/data-grid';
+import { useEngine } from '../../components/engine-context';
+import { EntrySourceDialog } from '../../components/entry-source-dialog';
+import { ScreenHeader } from '../../components/screen-header';
+import type { EntryStatus } from '../../core/result';
+import type { EntryPageQuery, EntryRow, EntrySortKey } from '../../workers/engine-protocol';
+import { entryColumns } from './entry-columns';
+import { ENTRY_FILTERS, filterCount } from './entry-filters';
+
+const SORTABLE = new Set<string>(['date', 'id', 'customer', 'contractId', 'hours', 'status', 'member']);
+const BLOCK = 200;
+
+/** Every entry with its allocation and reason; pages come from the worker (infinite row model). */
+export function EntriesScreen() {
+  const { client, summary, formats, empty } = useEngine();
+  const [filter, setFilter] = useState(0);
+  const [search, setSearch] = useState('');
+  const [total, setTotal] = useState<number | null>(null);
+  const [source, setSource] = useState<EntryRow | null>(null);
+  const [debounced, setDebounced] = useState('');
+  const [counts, setCounts] = useState<Record<EntryStatus, number> | null>(null);
+  useEffect(() => {
+    if (!summary) return;
+    void client.call('entry-counts', {}).then(setCounts);
+  }, [client, summary]);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(search), 250);
+    return () => clearTimeout(timer);
+  }, [search]);
+
+  const statuses = ENTRY_FILTERS[filter]?.statuses ?? [];
+  const datasource = useMemo<IDatasource | undefined>(() => {
+    if (!summary) return undefined;
+    return {
+      getRows: (params) => {
+        const [sorted] = params.sortModel;
+        const sort = sorted && SORTABLE.has(sorted.colId) ? { key: sorted.colId as EntrySortKey, descending: sorted.sort === 'desc' } : null;
+        const query: EntryPageQuery = { statuses, search: debounced, sort };
+        client
+          .call('entries-page', { query, offset: params.startRow, limit: params.endRow - params.startRow })
+          .then((page) => {
+            setTotal(page.total);
+            params.successCallback(page.rows, page.total);
+          })
+          .catch(() => params.failCallback());
+      },
+    };
+    // A new datasource (new summary, filter or search) makes the grid start over.
+  }, [client, summary, statuses, debounced]);
+  const columns = useMemo(() => entryColumns(formats), [formats]);
+
+  return (
+    <>
+      <ScreenHeader title="Entries" subtitle="Every time entry, part and expense with what the engine did with it. Clear the exceptions before invoicing." />
+      <Stack direction="row" spacing={1} sx={{ mb: 1.5, alignItems: 'center', flexWrap: 'wrap' }} useFlexGap role="group" aria-label="Entry filters">
+        {ENTRY_FILTERS.map((candidate, index) => (
+          <Chip
+            key={candidate.label}
+            label={counts ? `${candidate.label} (${filterCount(candidate, counts) ?? 0})` : candidate.label}
+            aria-label={candidate.label}
+            color={index === filter ? 'primary' : 'default'}
+            variant={index === filter ? 'filled' : 'outlined'}
+            onClick={() => setFilter(index)}
+            aria-pressed={index === filter}
+          />
+        ))}
+        <TextField size="small" label="Search entries" value={search} onChange={(event) => setSearch(event.target.value)} sx={{ width: 260, ml: 2 }} />
+        <Typography variant="body2" color="text.secondary" sx={{ ml: 'auto' }} aria-live="polite">
+          {total === null ? '' : `${total.toLocaleString('en-US')} ${total === 1 ? 'entry' : 'entries'}`}
+        </Typography>
+      </Stack>
+      {ENTRY_FILTERS[filter]?.advice ? (
+        <Alert severity="info" sx={{ mb: 1.5 }}>
+          {ENTRY_FILTERS[filter].advice}
+        </Alert>
+      ) : null}
+      {empty ? <Typography color="text.secondary">No entries yet: import your exports or open the sample portfolio.</Typography> : null}
+      {datasource ? (
+        <DataGrid<EntryRow>
+          label="Entries"
+          height="calc(100vh - 260px)"
+          rowModelType="infinite"
+          datasource={datasource}
+          cacheBlockSize={BLOCK}
+          maxBlocksInCache={50}
+          columnDefs={columns}
+          defaultColDef={{ resizable: true, sortable: false }}
+          getRowId={({ data }) => data.entry.id}
+          onRowClicked={({ data }) => data && setSource(data)}
+          rowClass="bl-clickable"
+          autoSizeStrategy={undefined}
+        />
+      ) : null}
+      <EntrySourceDialog row={source} onClose={() => setSource(null)} />
+    </>
+  );
+}

@@ -1,0 +1,177 @@
+// The import wizard (issue 5): drop or pick files → detected profile with its
+// reason → column mapping and profile settings → preview with every issue →
+// commit with progress; below it, the batch history with revert. All reading,
+// typing and storing happens in the engine worker; this screen only asks.
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import { useCallback, useEffect, useState, type DragEvent } from 'react';
+import { useEngine } from '../../components/engine-context';
+import { ScreenHeader } from '../../components/screen-header';
+import type { ImportBatch } from '../../db';
+import { usePlatform } from '../../platform/platform-context';
+import type { PendingCall } from '../../workers/engine-client';
+import type { ImportChoices, ImportPreviewResult, NamedFile, Progress } from '../../workers/engine-protocol';
+import { BatchHistory } from './batch-history';
+import { FileMapping } from './file-mapping';
+import { choiceFor, withChoice, withSettings } from './import-choices';
+import { ImportProgress } from './import-progress';
+import { ImportSteps } from './import-steps';
+import { ImportSummary } from './import-summary';
+import { IssueList } from './issue-list';
+import { PreviewGrid } from './preview-grid';
+import { ProfileSettingsCard } from './profile-settings';
+
+type Message = { severity: 'success' | 'error' | 'info'; text: string };
+
+/** Drop or pick files → detected profile → mapping → preview with every issue → commit; and the batch history with revert. */
+export function ImportScreen() {
+  const platform = usePlatform();
+  const { client, track, dataChanged } = useEngine();
+  const [files, setFiles] = useState<NamedFile[]>([]);
+  const [choices, setChoices] = useState<ImportChoices>({ files: [] });
+  const [preview, setPreview] = useState<ImportPreviewResult | null>(null);
+  const [replace, setReplace] = useState<ReadonlySet<string>>(new Set());
+  const [message, setMessage] = useState<Message | null>(null);
+  const [batches, setBatches] = useState<ImportBatch[] | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [running, setRunning] = useState<PendingCall<unknown> | null>(null);
+
+  const refreshBatches = useCallback(() => void client.call('batches', {}).then(setBatches), [client]);
+  useEffect(refreshBatches, [refreshBatches]);
+
+  // One long call at a time, with its own progress bar and Cancel (the worker stops at its next checkpoint).
+  const run = useCallback(
+    async <T,>(call: PendingCall<T>, label: string): Promise<T | undefined> => {
+      setRunning(call);
+      setProgress({ label, done: 0, total: 0 });
+      try {
+        return await track(call);
+      } finally {
+        setRunning(null);
+        setProgress(null);
+      }
+    },
+    [track],
+  );
+
+  const runPreview = useCallback(
+    async (nextFiles: NamedFile[], nextChoices: ImportChoices) => {
+      setMessage(null);
+      const result = await run(client.start('import-preview', { files: nextFiles, choices: nextChoices }, setProgress), 'Reading the files');
+      setPreview(result ?? null);
+      setReplace(new Set());
+    },
+    [client, run],
+  );
+  const useFiles = (picked: NamedFile[]): void => {
+    setFiles(picked);
+    setChoices({ files: [] });
+    void runPreview(picked, { files: [] });
+  };
+  const rerun = (next: ImportChoices): void => {
+    setChoices(next);
+    void runPreview(files, next);
+  };
+  const pick = async (): Promise<void> => {
+    const opened = await platform.openImportFiles();
+    if (opened.status === 'opened') useFiles(opened.files);
+    else if (opened.status === 'failed') setMessage({ severity: 'error', text: opened.message });
+  };
+  const drop = async (event: DragEvent): Promise<void> => {
+    event.preventDefault();
+    setDragging(false);
+    const dropped = await Promise.all([...event.dataTransfer.files].map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+    if (dropped.length > 0) useFiles(dropped);
+  };
+  const commit = async (): Promise<void> => {
+    const done = await run(client.start('import-commit', { replaceConflicts: false, replaceKeys: [...replace], now: new Date().toISOString() }, setProgress), 'Saving the import');
+    if (!done) return;
+    const rejected = preview?.plan?.rejectedRows ?? 0;
+    setMessage({
+      severity: 'success',
+      text: `Imported batch #${done.batchId}: ${done.entries} entries stored${rejected > 0 ? `, ${rejected} ${rejected === 1 ? 'row' : 'rows'} left out` : ''}. Every screen now includes it; revert it below if it was the wrong file.`,
+    });
+    setFiles([]);
+    setPreview(null);
+    refreshBatches();
+    dataChanged();
+  };
+  const revert = async (batch: ImportBatch): Promise<void> => {
+    const done = await run(client.start('revert', { batchId: batch.id, now: new Date().toISOString() }, setProgress), `Reverting batch #${batch.id}`);
+    if (!done) return;
+    setMessage({ severity: 'info', text: `Batch #${batch.id} was reverted: every balance is back to what it was before it. Its files can be imported again.` });
+    refreshBatches();
+    dataChanged();
+  };
+  const saveProfile = async (file: string, name: string): Promise<void> => {
+    const detection = preview?.files.find((candidate) => candidate.file === file)?.detection;
+    const choice = choiceFor(choices, file);
+    const profileId = choice.profileId ?? detection?.profileId;
+    if (!profileId || !detection?.record) return;
+    const settings = preview?.settings?.find((candidate) => candidate.profileId === profileId);
+    const request = { name, profileId, record: detection.record, columns: [...choice.columns], now: new Date().toISOString(), ...(settings ? { settings } : {}) };
+    const saved = await track(client.start('profile-save', request));
+    if (saved !== undefined) setMessage({ severity: 'success', text: `Saved the profile "${name}". It is offered for every file from now on.` });
+  };
+
+  const labelOf = (profileId: string) => preview?.profiles.find((profile) => profile.id === profileId);
+  return (
+    <>
+      <ScreenHeader title="Import" subtitle="Bring in agreements, additions and time entries exported from ConnectWise, Autotask, e-automate or any spreadsheet." asOf={false} />
+      <ImportSteps files={files.length} preview={preview} />
+      {message ? (
+        <Alert severity={message.severity} sx={{ mb: 2 }} onClose={() => setMessage(null)}>
+          {message.text}
+        </Alert>
+      ) : null}
+      <ImportProgress progress={progress} onCancel={running ? () => running.cancel() : null} />
+      <Paper
+        variant="outlined"
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(event) => void drop(event)}
+        sx={{ p: 3, mb: 2, textAlign: 'center', borderStyle: 'dashed', borderWidth: 2, bgcolor: dragging ? 'action.hover' : undefined }}
+        role="region"
+        aria-label="Drop files here"
+      >
+        <Typography sx={{ mb: 1 }}>{files.length > 0 ? files.map((file) => file.name).join(', ') : 'Drop CSV, XLSX or JSON exports here, or'}</Typography>
+        <Button variant="contained" disabled={running !== null} onClick={() => void pick()}>
+          {files.length > 0 ? 'Choose other files' : 'Choose files'}
+        </Button>
+      </Paper>
+      {preview ? (
+        <>
+          {preview.files.map((file) => (
+            <Box key={file.file}>
+              <FileMapping preview={file} choice={choiceFor(choices, file.file)} profiles={preview.profiles} onChange={(choice) => rerun(withChoice(choices, choice))} onSaveProfile={(name) => void saveProfile(file.file, name)} />
+              <Box sx={{ mb: 3 }}>
+                <PreviewGrid preview={file} />
+              </Box>
+            </Box>
+          ))}
+          {(preview.settings ?? []).map((settings) => (
+            <ProfileSettingsCard
+              key={settings.profileId}
+              settings={settings}
+              label={labelOf(settings.profileId)?.label ?? settings.profileId}
+              products={labelOf(settings.profileId)?.system === 'connectwise'}
+              onChange={(next) => rerun(withSettings(choices, next))}
+            />
+          ))}
+          <IssueList issues={preview.issues} />
+          <Box sx={{ mt: 2 }}>
+            <ImportSummary preview={preview} replace={replace} busy={running !== null} onReplace={setReplace} onCommit={() => void commit()} />
+          </Box>
+        </>
+      ) : null}
+      <BatchHistory batches={batches} onRevert={(batch) => void revert(batch)} />
+    </>
+  );
+}

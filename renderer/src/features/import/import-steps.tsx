@@ -1,0 +1,26 @@
+// Where the clerk is in the wizard, so the long page reads as four steps.
+import Step from '@mui/material/Step';
+import StepLabel from '@mui/material/StepLabel';
+import Stepper from '@mui/material/Stepper';
+import type { ImportPreviewResult } from '../../workers/engine-protocol';
+
+const STEPS = ['Choose files', 'Check profile and columns', 'Review problems', 'Import'] as const;
+
+/** The step reached: files chosen, preview read, plan ready. */
+export function importStep(files: number, preview: ImportPreviewResult | null): number {
+  if (files === 0) return 0;
+  if (!preview) return 1;
+  return preview.plan ? 3 : 2;
+}
+
+export function ImportSteps({ files, preview }: { files: number; preview: ImportPreviewResult | null }) {
+  return (
+    <Stepper activeStep={importStep(files, preview)} sx={{ mb: 2 }} aria-label="Import steps">
+      {STEPS.map((label) => (
+        <Step key={label}>
+          <StepLabel>{label}</StepLabel>
+        </Step>
+      ))}
+    </Stepper>
+  );
+}

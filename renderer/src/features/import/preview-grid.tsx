@@ -1,0 +1,38 @@
+// The source rows of one file as read, each with every problem on its line.
+import type { ColDef } from 'ag-grid-community';
+import { useMemo } from 'react';
+import { DataGrid } from '../../components/data-grid';
+import type { FilePreview } from '../../workers/engine-protocol';
+
+type PreviewRow = FilePreview['rows'][number];
+
+/** What the clerk reads in the Problems column: errors keep the row out, notes do not. */
+export function rowText(row: PreviewRow): string {
+  if (row.issues.length === 0 && row.warnings.length === 0) return 'OK';
+  const parts = [...row.issues.map((issue) => `Left out: ${issue}`), ...row.warnings.map((warning) => `Note: ${warning}`)];
+  return parts.join(' · ');
+}
+
+/** The source rows as read, each with every problem found on its line. */
+export function PreviewGrid({ preview }: { preview: FilePreview }) {
+  const columns = useMemo<ColDef<PreviewRow>[]>(
+    () => [
+      { colId: 'line', headerName: 'Line', width: 75, pinned: 'left', valueGetter: ({ data }) => data?.line },
+      { colId: 'issues', headerName: 'Problems', width: 340, pinned: 'left', tooltipValueGetter: ({ data }) => (data ? rowText(data).replace(/ · /g, '\n') : ''), valueGetter: ({ data }) => (data ? rowText(data) : ''), cellClassRules: { 'bl-negative': ({ data }) => (data?.issues.length ?? 0) > 0 } },
+      ...preview.header.map((name, index): ColDef<PreviewRow> => ({ colId: `c${index}`, headerName: name || `(column ${index + 1})`, width: 150, valueGetter: ({ data }) => data?.cells[index] ?? '' })),
+    ],
+    [preview.header],
+  );
+  return (
+    <DataGrid<PreviewRow>
+      label={`Preview of ${preview.file}`}
+      height={300}
+      rowData={[...preview.rows]}
+      columnDefs={columns}
+      defaultColDef={{ resizable: true, sortable: true, filter: true }}
+      rowClassRules={{ 'bl-issue': ({ data }) => (data?.issues.length ?? 0) > 0 }}
+      getRowId={({ data }) => String(data.line)}
+      autoSizeStrategy={undefined}
+    />
+  );
+}
