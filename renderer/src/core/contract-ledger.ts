@@ -5,7 +5,7 @@ import type { Contract } from './model';
 import type { LotKind, MonthRow } from './result';
 import type { AllowanceGrant } from './periods';
 import { firstDayOfMonth, isoOf, lastDayOfMonth, monthOfDay } from './dates';
-import { LedgerTrail } from './ledger-trail';
+import { LedgerTrail, type EntryTrailStore } from './ledger-trail';
 import { LotPool, type LiveLot } from './lot-pool';
 import { roundRatio } from './numbers';
 
@@ -24,9 +24,11 @@ export interface LedgerAddition {
  * entries from costing a million short-lived objects.
  */
 export interface CoveredEntries {
-  readonly order: readonly number[];
+  readonly order: Int32Array;
   readonly day: Int32Array;
-  readonly units: Float64Array;
+  readonly units: Int32Array | Float64Array;
+  /** Where entry events are recorded, for all contracts. */
+  readonly trail: EntryTrailStore;
 }
 
 /** Receives how a covered entry was split (SPEC §5). */
@@ -85,7 +87,7 @@ export function runContractLedger(
   const totals: MonthTotals[] = [];
   const pool = new LotPool();
   const lots: LiveLot[] = [];
-  const trail = new LedgerTrail();
+  const trail = new LedgerTrail(covered.trail, order, entryDay);
   const policy = contract.overage;
 
   let debt = 0;
@@ -183,7 +185,8 @@ export function runContractLedger(
       if (debt > 0 && policy === 'bill_next') settle(day);
       const created = arrivals.map((arrival) => {
         if (arrival.expires !== null && arrival.expires < day) throw new Error(`${contract.id}: a lot dated ${isoOf(day)} expires before it arrives`);
-        const lot: LiveLot = { index: lots.length, day, left: arrival.size, ...arrival };
+        // Spelled out, not spread: a spread in a literal takes V8's slow generic copy.
+        const lot: LiveLot = { index: lots.length, day, left: arrival.size, kind: arrival.kind, size: arrival.size, expires: arrival.expires, reference: arrival.reference, price: arrival.price };
         lots.push(lot);
         return lot;
       });
@@ -210,8 +213,8 @@ export function runContractLedger(
     for (; position < order.length && entryDay[order[position] as number] === day; position++) {
       const index = order[position] as number;
       const units = entryUnits[index] as number;
-      trail.beginEntry();
-      const fromLots = pool.draw(units, trail.drawLots, trail.drawUnits);
+      trail.beginEntry(index);
+      const fromLots = pool.draw(units, trail);
       const rest = units - fromLots;
       let overage = 0;
       let held = 0;
@@ -230,7 +233,7 @@ export function runContractLedger(
       current.overage += overage;
       current.held += held;
       usedInWindow += applied;
-      trail.endEntry(index, day, balance());
+      trail.endEntry(balance());
       onEntry(index, applied, overage, held);
     }
 
@@ -238,7 +241,7 @@ export function runContractLedger(
     if (day === asOfDay) snapshot = takeSnapshot();
 
     // 3. Expiries at the end of the lot's last usable day.
-    for (const lot of pool.expireOn(day)) {
+    for (let lot = pool.expireNext(day); lot !== null; lot = pool.expireNext(day)) {
       const units = lot.left;
       lot.left = 0;
       current.expired += units;
@@ -304,11 +307,18 @@ function statementRows(totals: readonly MonthTotals[], firstMonth: number, start
     const monthNumber = firstMonth + offset;
     const monthEnd = lastDayOfMonth(monthNumber);
     const closing = opening + month.granted + month.purchased + month.settled - month.used - month.expired;
+    // Fields spelled out, not spread from the totals: a spread takes V8's slow generic copy.
     const row: MonthRow = {
       start: isoOf(offset === 0 ? startDay : firstDayOfMonth(monthNumber)),
       end: isoOf(endDay !== null && endDay < monthEnd ? endDay : monthEnd),
       opening,
-      ...month,
+      granted: month.granted,
+      purchased: month.purchased,
+      used: month.used,
+      expired: month.expired,
+      settled: month.settled,
+      overage: month.overage,
+      held: month.held,
       closing,
     };
     opening = closing;

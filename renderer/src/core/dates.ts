@@ -55,16 +55,20 @@ export function dayOf(date: IsoDate): number {
 }
 
 // A portfolio touches few distinct days; an array indexed by day number is the
-// cheapest memo (days before 1970 are rare enough to format every time).
-const isoCache: IsoDate[] = [];
+// cheapest memo. It is filled up front (1970 to 2106) so V8 keeps it a plain
+// array: one written only near index 20,000 would become a slow sparse one.
+// Other days are rare enough to format every time.
+const ISO_CACHE_DAYS = 50_000;
+const isoCache: (IsoDate | undefined)[] = new Array<IsoDate | undefined>(ISO_CACHE_DAYS).fill(undefined);
 
 /** `YYYY-MM-DD` of a day number. */
 export function isoOf(dayNumber: number): IsoDate {
-  let text = dayNumber >= 0 ? isoCache[dayNumber] : undefined;
+  const cached = dayNumber >= 0 && dayNumber < ISO_CACHE_DAYS;
+  let text = cached ? isoCache[dayNumber] : undefined;
   if (text === undefined) {
     const { year, month, day } = civilFromDay(dayNumber);
     text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    if (dayNumber >= 0) isoCache[dayNumber] = text;
+    if (cached) isoCache[dayNumber] = text;
   }
   return text;
 }

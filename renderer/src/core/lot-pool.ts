@@ -15,6 +15,11 @@ export interface LiveLot {
   left: number;
 }
 
+/** Receives each lot's part of a draw (the ledger trail records them). */
+export interface DrawSink {
+  draw(lot: number, units: number): void;
+}
+
 function consumedBefore(a: LiveLot, b: LiveLot): boolean {
   const aExpires = a.expires ?? Infinity;
   const bExpires = b.expires ?? Infinity;
@@ -36,16 +41,15 @@ export class LotPool {
     this.available += lot.left;
   }
 
-  /** Takes up to `units` from the lots that expire first; appends what each lot gave to `lots`/`given`. */
-  draw(units: number, lots: number[], given: number[]): number {
+  /** Takes up to `units` from the lots that expire first; tells `sink` what each lot gave. */
+  draw(units: number, sink: DrawSink): number {
     let rest = units;
     while (rest > 0 && this.live.length > 0) {
       const lot = this.live[0] as LiveLot;
       const take = Math.min(rest, lot.left);
       lot.left -= take;
       rest -= take;
-      lots.push(lot.index);
-      given.push(take);
+      sink.draw(lot.index, take);
       if (lot.left === 0) this.live.shift();
     }
     const taken = units - rest;
@@ -65,15 +69,16 @@ export class LotPool {
     return this.live.length > 0 ? (this.live[0] as LiveLot).expires : null;
   }
 
-  /** Removes and returns the lots whose last usable day is `day` (they are at the front). */
-  expireOn(day: number): LiveLot[] {
-    const expired: LiveLot[] = [];
-    while (this.live.length > 0 && (this.live[0] as LiveLot).expires === day) {
-      const lot = this.live.shift() as LiveLot;
-      this.available -= lot.left;
-      expired.push(lot);
-    }
-    return expired;
+  /**
+   * Removes and returns the next lot whose last usable day is `day` (such lots
+   * are at the front), or null when none is left; one at a time, so the daily
+   * check allocates nothing.
+   */
+  expireNext(day: number): LiveLot | null {
+    if (this.live.length === 0 || (this.live[0] as LiveLot).expires !== day) return null;
+    const lot = this.live.shift() as LiveLot;
+    this.available -= lot.left;
+    return lot;
   }
 
   /** The lots with units left, in consumption order. */

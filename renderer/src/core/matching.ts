@@ -34,10 +34,13 @@ export class ContractMatcher {
   match(entry: Entry, day: number): DatedContract | string {
     const id = entry.contractId === null ? '' : entry.contractId.trim();
     if (id !== '') return this.byId.get(id) ?? 'unknown contract id';
-    const candidates = (this.byCustomer.get(normaliseName(entry.customer)) ?? []).filter(
-      (dated) => dated.startDay <= day && (dated.endDay === null || day <= dated.endDay),
-    );
-    if (candidates.length === 1) return candidates[0] as DatedContract;
-    return candidates.length === 0 ? 'no contract' : 'more than one candidate contract';
+    // Counted in a loop rather than filtered into a new array: no garbage per entry.
+    let found: DatedContract | null = null;
+    for (const dated of this.byCustomer.get(normaliseName(entry.customer)) ?? []) {
+      if (dated.startDay > day || (dated.endDay !== null && day > dated.endDay)) continue;
+      if (found !== null) return 'more than one candidate contract';
+      found = dated;
+    }
+    return found ?? 'no contract';
   }
 }

@@ -9,6 +9,7 @@ import { consumedUnits, notCoveredReason } from './coverage';
 import { ContractMatcher, type DatedContract } from './matching';
 import { compareCodePoints, sortById } from './ordering';
 import { runContractLedger, type CoveredEntries, type LedgerAddition } from './contract-ledger';
+import { EntryTrailStore } from './ledger-trail';
 import { contractStatuses, usedPctTenths, variance } from './statuses';
 
 /** Recomputes every contract and allocates every entry dated on or before as-of. */
@@ -24,12 +25,20 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const days = new Int32Array(entries.length);
   const contractOf = new Int32Array(entries.length).fill(-1);
   const results: EntryResult[] = new Array(entries.length);
+  // Entries share one date string per day (the typer and the sample both
+  // memoise them), so a Map hit is cheaper than parsing a million dates.
+  const dayByDate = new Map<string, number>();
+  const dayOfDate = (date: string): number => {
+    let day = dayByDate.get(date);
+    if (day === undefined) dayByDate.set(date, (day = dayOf(date)));
+    return day;
+  };
   let firstDay = Infinity;
   let lastDay = -Infinity;
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index] as Entry;
     if (index > 0 && (entries[index - 1] as Entry).id === entry.id) throw new Error(`duplicate entry id ${entry.id}`);
-    const day = dayOf(entry.date);
+    const day = dayOfDate(entry.date);
     days[index] = day;
     const match = matcher.match(entry, day);
     if (typeof match === 'string') {
@@ -45,26 +54,26 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     }
   }
 
-  const orders =
-    input.allocationOrder === 'entered' ? enteredOrders(contracts, asOfDay, entries, days, contractOf) : processingOrders(contracts.length, days, contractOf, firstDay, lastDay);
-  const units = new Float64Array(entries.length);
+  const sorted = input.allocationOrder === 'entered' ? enteredOrder(contracts, asOfDay, entries, days, contractOf) : processingOrder(days, contractOf, firstDay, lastDay);
+  const orders = groupByContract(sorted, contractOf, contracts.length);
+  const wideUnits = new Float64Array(entries.length);
+  contracts.forEach((dated, index) => entryUnits(dated.contract, entries, orders[index] as Int32Array, wideUnits));
+  const units = narrowed(wideUnits);
+  const trail = new EntryTrailStore(entries.length);
   const additions = additionsByContract(input.additions, matcher);
-  const contractResults = contracts.map((dated, index) => {
-    const order = orders[index] as number[];
-    entryUnits(dated.contract, entries, order, units);
-    return reconcileContract(dated, asOfDay, input.asOf, additions.get(dated.contract.id) ?? [], { order, day: days, units }, entries, results);
-  });
+  const contractResults = contracts.map((dated, index) =>
+    reconcileContract(dated, asOfDay, input.asOf, additions.get(dated.contract.id) ?? [], { order: orders[index] as Int32Array, day: days, units, trail }, entries, results),
+  );
   return { asOf: input.asOf, contracts: contractResults, entries: results };
 }
 
 /**
- * Each contract's covered entries in SPEC §3 order — by date, then id — with
- * one counting sort by day: entries are already in id order, so placing them
- * stably into day buckets orders every contract at once in linear time.
+ * The covered entries in SPEC §3 order — by date, then id — with one counting
+ * sort by day: entries are already in id order, so placing them stably into
+ * day buckets orders them in linear time.
  */
-function processingOrders(contractCount: number, days: Int32Array, contractOf: Int32Array, firstDay: number, lastDay: number): number[][] {
-  const orders: number[][] = Array.from({ length: contractCount }, () => []);
-  if (firstDay > lastDay) return orders;
+function processingOrder(days: Int32Array, contractOf: Int32Array, firstDay: number, lastDay: number): Int32Array {
+  if (firstDay > lastDay) return new Int32Array(0);
   const starts = new Int32Array(lastDay - firstDay + 2);
   for (let index = 0; index < contractOf.length; index++) if ((contractOf[index] as number) >= 0) (starts[(days[index] as number) - firstDay + 1] as number)++;
   for (let bucket = 1; bucket < starts.length; bucket++) starts[bucket] = (starts[bucket] as number) + (starts[bucket - 1] as number);
@@ -72,17 +81,35 @@ function processingOrders(contractCount: number, days: Int32Array, contractOf: I
   for (let index = 0; index < contractOf.length; index++) {
     if ((contractOf[index] as number) >= 0) sorted[(starts[(days[index] as number) - firstDay] as number)++] = index;
   }
-  for (const index of sorted) (orders[contractOf[index] as number] as number[]).push(index);
+  return sorted;
+}
+
+/**
+ * Each contract's entries out of the ordered list, as views of one array: a
+ * stable counting sort by contract keeps each contract's processing order and
+ * allocates no list per contract.
+ */
+function groupByContract(sorted: Int32Array, contractOf: Int32Array, contractCount: number): Int32Array[] {
+  const starts = new Int32Array(contractCount + 1);
+  for (let at = 0; at < sorted.length; at++) (starts[(contractOf[sorted[at] as number] as number) + 1] as number)++;
+  for (let contract = 1; contract <= contractCount; contract++) starts[contract] = (starts[contract] as number) + (starts[contract - 1] as number);
+  const grouped = new Int32Array(sorted.length);
+  const next = starts.slice(0, contractCount);
+  for (let at = 0; at < sorted.length; at++) {
+    const index = sorted[at] as number;
+    grouped[(next[contractOf[index] as number] as number)++] = index;
+  }
+  const orders: Int32Array[] = [];
+  for (let contract = 0; contract < contractCount; contract++) orders.push(grouped.subarray(starts[contract] as number, starts[contract + 1] as number));
   return orders;
 }
 
 /**
- * Each contract's covered entries in the order they were entered (then id), and
- * their ledger day moved to the day they were entered: a replay of a source that
+ * The covered entries in the order they were entered (then id), with their
+ * ledger day moved to the day they were entered: a replay of a source that
  * draws time down as it is keyed in. Coverage still looks at the work date.
  */
-function enteredOrders(contracts: readonly DatedContract[], asOfDay: number, entries: readonly Entry[], days: Int32Array, contractOf: Int32Array): number[][] {
-  const orders: number[][] = contracts.map(() => []);
+function enteredOrder(contracts: readonly DatedContract[], asOfDay: number, entries: readonly Entry[], days: Int32Array, contractOf: Int32Array): Int32Array {
   const enteredAt = entries.map((entry) => entry.entered ?? entry.date);
   const covered: number[] = [];
   for (let index = 0; index < entries.length; index++) if ((contractOf[index] as number) >= 0) covered.push(index);
@@ -92,9 +119,8 @@ function enteredOrders(contracts: readonly DatedContract[], asOfDay: number, ent
     const horizon = endDay === null ? asOfDay : Math.min(endDay, asOfDay);
     // Clamped into the contract's run so every covered entry is drawn once; clamping keeps the order sorted.
     days[index] = Math.min(Math.max(dayOf((enteredAt[index] as string).slice(0, 10)), startDay), horizon);
-    (orders[contractOf[index] as number] as number[]).push(index);
   }
-  return orders;
+  return Int32Array.from(covered);
 }
 
 function reconcileContract(
@@ -142,7 +168,7 @@ function reconcileContract(
 // SPEC §4: incidents count 1 for the first covered entry of a ticket (an entry
 // without a ticket is its own incident), in processing order — a held first
 // entry still opens its incident (§10).
-function entryUnits(contract: Contract, entries: readonly Entry[], order: readonly number[], units: Float64Array): void {
+function entryUnits(contract: Contract, entries: readonly Entry[], order: Int32Array, units: Float64Array): void {
   if (contract.unit !== 'incidents') {
     for (const index of order) units[index] = consumedUnits(contract, entries[index] as Entry);
     return;
@@ -153,6 +179,20 @@ function entryUnits(contract: Contract, entries: readonly Entry[], order: readon
     units[index] = ticket === '' || !openedTickets.has(ticket) ? 100 : 0;
     openedTickets.add(ticket);
   }
+}
+
+/**
+ * The units as an Int32Array when every value fits (they always do short of
+ * $21 million on one entry). V8 keeps integers read from an Int32Array as small
+ * integers all the way into the result objects, while numbers read from a
+ * Float64Array are boxed on every store: a third of the engine's garbage.
+ */
+function narrowed(units: Float64Array): Int32Array | Float64Array {
+  for (let index = 0; index < units.length; index++) {
+    const value = units[index] as number;
+    if (value !== (value | 0)) return units;
+  }
+  return new Int32Array(units);
 }
 
 function entryStatus(units: number, applied: number, overage: number, held: number): EntryStatus {
