@@ -73,6 +73,7 @@ test('import ConnectWise exports through the wizard, one with row errors; balanc
   await expect(gridCell(page, 'Import problems', 0, 'line')).toHaveText('3');
   await expect(gridCell(page, 'Import problems', 0, 'column')).toHaveText('Billable Hrs');
   await expect(ready).toContainText('Entries: 4 new');
+  await page.getByRole('region', { name: 'Import problems', exact: true }).scrollIntoViewIfNeeded();
   await snapshot(page, testInfo, 'import-row-errors');
   await ready.getByRole('button', { name: 'Import these records' }).click();
   await expect(page.getByText('Imported batch #2: 4 entries stored, 2 rows left out.', { exact: false })).toBeVisible();

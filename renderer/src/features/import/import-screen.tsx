@@ -63,7 +63,9 @@ export function ImportScreen() {
       setMessage(null);
       const result = await run(client.start('import-preview', { files: nextFiles, choices: nextChoices }, setProgress), 'Reading the files');
       setPreview(result ?? null);
-      setReplace(new Set());
+      // Ticks survive a re-run for the records that still differ.
+      const still = new Set(result?.conflicts?.map((conflict) => conflict.key));
+      setReplace((ticked) => new Set([...ticked].filter((key) => still.has(key))));
     },
     [client, run],
   );
@@ -115,7 +117,10 @@ export function ImportScreen() {
     const settings = preview?.settings?.find((candidate) => candidate.profileId === profileId);
     const request = { name, profileId, record: detection.record, columns: [...choice.columns], now: new Date().toISOString(), ...(settings ? { settings } : {}) };
     const saved = await track(client.start('profile-save', request));
-    if (saved !== undefined) setMessage({ severity: 'success', text: `Saved the profile "${name}". It is offered for every file from now on.` });
+    if (saved === undefined) return;
+    // Saving changed the store, so the preview is taken again (the store refuses to commit a stale one).
+    await runPreview(files, choices);
+    setMessage({ severity: 'success', text: `Saved the profile "${name}". It is offered for every file from now on.` });
   };
 
   const labelOf = (profileId: string) => preview?.profiles.find((profile) => profile.id === profileId);

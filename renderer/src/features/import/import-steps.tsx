@@ -3,15 +3,9 @@ import Step from '@mui/material/Step';
 import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
 import type { ImportPreviewResult } from '../../workers/engine-protocol';
+import { importStep } from './import-view-model';
 
 const STEPS = ['Choose files', 'Check profile and columns', 'Review problems', 'Import'] as const;
-
-/** The step reached: files chosen, preview read, plan ready. */
-export function importStep(files: number, preview: ImportPreviewResult | null): number {
-  if (files === 0) return 0;
-  if (!preview) return 1;
-  return preview.plan ? 3 : 2;
-}
 
 export function ImportSteps({ files, preview }: { files: number; preview: ImportPreviewResult | null }) {
   return (

@@ -3,15 +3,7 @@ import type { ColDef } from 'ag-grid-community';
 import { useMemo } from 'react';
 import { DataGrid } from '../../components/data-grid';
 import type { FilePreview } from '../../workers/engine-protocol';
-
-type PreviewRow = FilePreview['rows'][number];
-
-/** What the clerk reads in the Problems column: errors keep the row out, notes do not. */
-export function rowText(row: PreviewRow): string {
-  if (row.issues.length === 0 && row.warnings.length === 0) return 'OK';
-  const parts = [...row.issues.map((issue) => `Left out: ${issue}`), ...row.warnings.map((warning) => `Note: ${warning}`)];
-  return parts.join(' · ');
-}
+import { rowText, type PreviewRow } from './import-view-model';
 
 /** The source rows as read, each with every problem found on its line. */
 export function PreviewGrid({ preview }: { preview: FilePreview }) {

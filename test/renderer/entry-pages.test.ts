@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { Contract, Entry } from '../../renderer/src/core/model';
+import { reconcile } from '../../renderer/src/core/reconcile';
+import { EntryPager } from '../../renderer/src/workers/entry-pages';
+import type { EntryPageQuery } from '../../renderer/src/workers/engine-protocol';
+
+const contract: Contract = {
+  id: 'C1', customer: 'Acme', name: 'Block', unit: 'hours', start: '2026-01-01', end: null, allowance: 300, period: 'once', anchor: 'calendar', prorate: false,
+  carryover: false, carryoverDays: null, overage: 'bill', overrunLimitPct: null, overrunLimit: null, warningPct: null, lowBalance: null, rebillBelow: null,
+  rebillQuantity: null, rate: null, roleRates: [], roleFactors: [], excludedWorkTypes: [], roundMinutes: null, minimumMinutes: null, coversExpenses: false,
+  price: null, reportedBalance: null, reportedAsOf: null,
+};
+
+function entry(id: string, date: string, hours: number, extra: Partial<Entry> = {}): Entry {
+  return { id, date, contractId: 'C1', customer: 'Acme', ticket: `T${id}`, member: 'ana', workRole: 'Engineer', workType: 'Remote', hours, billable: 'billable', amount: null, notes: '', ...extra };
+}
+
+// 3 h block: e1 and e2 fit, e3 runs over, e4 is no-charge, e5 names an unknown contract.
+const entries = [
+  entry('e1', '2026-01-05', 100),
+  entry('e2', '2026-01-06', 150, { member: 'bo' }),
+  entry('e3', '2026-01-07', 200, { notes: 'Server rebuild' }),
+  entry('e4', '2026-01-08', 50, { billable: 'no_charge' }),
+  entry('e5', '2026-01-09', 25, { contractId: 'X9' }),
+];
+
+function pager(): EntryPager {
+  const result = reconcile({ contracts: [contract], additions: [], entries, asOf: '2026-01-31' });
+  return new EntryPager(result.entries, new Map(entries.map((e) => [e.id, e])), new Map(entries.map((e) => [e.id, e.id === 'e5' ? 2 : 1])));
+}
+
+const query = (over: Partial<EntryPageQuery> = {}): EntryPageQuery => ({ statuses: [], search: '', sort: null, ...over });
+const ids = (rows: readonly { entry: Entry }[]) => rows.map((row) => row.entry.id);
+
+describe('entry pages served by the worker', () => {
+  it('filters by allocation, the quick filters of the entries screen', () => {
+    const pages = pager();
+    expect(ids(pages.all(query({ statuses: ['unmatched'] })))).toEqual(['e5']);
+    expect(ids(pages.all(query({ statuses: ['not_covered'] })))).toEqual(['e4']);
+    expect(ids(pages.all(query({ statuses: ['overage', 'partial'] })))).toEqual(['e3']);
+    expect(pages.statusCounts()).toEqual({ applied: 2, partial: 1, overage: 0, held: 0, not_covered: 1, unmatched: 1 });
+  });
+
+  it('searches ids, members, notes and reasons, case-insensitively', () => {
+    const pages = pager();
+    expect(ids(pages.all(query({ search: 'SERVER' })))).toEqual(['e3']);
+    expect(ids(pages.all(query({ search: 'bo' })))).toEqual(['e2']);
+    expect(ids(pages.all(query({ search: 'unknown contract' })))).toEqual(['e5']);
+  });
+
+  it('sorts in the worker and keeps ties in id order, so pages never shuffle', () => {
+    const pages = pager();
+    expect(ids(pages.all(query({ sort: { key: 'hours', descending: true } })))).toEqual(['e3', 'e2', 'e1', 'e4', 'e5']);
+    expect(ids(pages.all(query({ sort: { key: 'member', descending: false } })))).toEqual(['e1', 'e3', 'e4', 'e5', 'e2']);
+  });
+
+  it('gives each row its import batch', () => {
+    expect(pager().all(query({ statuses: ['unmatched'] }))[0]?.batchId).toBe(2);
+  });
+
+  it('pages of any size, in any order of asking, add up to the whole sorted list', () => {
+    const whole = ids(pager().all(query({ sort: { key: 'date', descending: true } })));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.boolean(), (size, backwards) => {
+        const pages = pager();
+        const starts = Array.from({ length: Math.ceil(whole.length / size) }, (_, index) => index * size);
+        const got = new Map<number, string[]>();
+        for (const start of backwards ? [...starts].reverse() : starts) {
+          const page = pages.page(query({ sort: { key: 'date', descending: true } }), start, size);
+          expect(page.total).toBe(whole.length);
+          got.set(start, ids(page.rows));
+        }
+        expect(starts.flatMap((start) => got.get(start) ?? [])).toEqual(whole);
+      }),
+    );
+  });
+});
