@@ -85,6 +85,10 @@ test('import ConnectWise exports through the wizard, one with row errors; balanc
   await gridCell(page, 'Contracts', 0, 'name').click();
   await expect(page.getByLabel('Balance', { exact: true })).toHaveText('21.75 h');
   await expect(page.getByLabel('Variance', { exact: true })).toHaveText('8.75');
+  // Every entry in the ledger leads to its source and batch.
+  await page.getByRole('region', { name: 'Ledger of 101' }).locator('[col-id="entryId"]', { hasText: '81004' }).click();
+  await expect(page.getByRole('dialog').getByRole('table', { name: 'Import batch' })).toContainText('#2 (connectwise, committed)');
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
   await page.getByRole('button', { name: '← All contracts' }).click();
 
   // The exceptions a clerk clears: one entry on an agreement Blockledger does not know, four not covered.
@@ -99,6 +103,15 @@ test('import ConnectWise exports through the wizard, one with row errors; balanc
   await snapshot(page, testInfo, 'entry-source');
   await source.getByRole('button', { name: 'Close' }).click();
   await exceptionCount(page, 'Not covered', '4 entries');
+  // Sorting happens in the worker: the biggest entry first, then the smallest.
+  await page.getByRole('button', { name: 'All', exact: true }).click();
+  await expect(page.getByText('13 entries', { exact: true })).toBeVisible();
+  await page.getByRole('columnheader', { name: 'Counted' }).click();
+  await expect(gridCell(page, 'Entries', 0, 'hours')).toHaveText('0.00');
+  await page.getByRole('columnheader', { name: 'Counted' }).click();
+  await expect(gridCell(page, 'Entries', 0, 'id')).toHaveText('70002');
+  await expect(gridCell(page, 'Entries', 0, 'hours')).toHaveText('12.00');
+  await page.getByRole('button', { name: 'Not covered', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Exceptions', exact: true })).toContainText('Exceptions (5)');
   await snapshot(page, testInfo, 'entries-not-covered');
 
