@@ -8,7 +8,7 @@ import { runAudit } from '../../../renderer/src/core/audit/run-audit';
 import type { WhatIfSide } from '../../../renderer/src/core/audit/audit-types';
 import { loadMigration } from './migration-fixture';
 
-const loaded = loadMigration();
+const loaded = await loadMigration();
 const audit = runAudit(loaded.input);
 
 function side(closing: number, expired: number, overage: number, overageCents: number | null, expiredCents: number | null): WhatIfSide {
@@ -23,10 +23,10 @@ describe('loading a migrated portfolio', () => {
     expect(loaded.input.target.map((contract) => contract.id)).toEqual(['EA-1001', 'EA-1002', 'EA-1003', 'EA-1004', 'EA-1006', 'EA-9001']);
   });
 
-  it('keeps when each ConnectWise entry was entered and the agreement terms ConnectWise applies', () => {
+  it('keeps when each ConnectWise entry was entered (canonical YYYY-MM-DDTHH:MM:SS) and the agreement terms ConnectWise applies', () => {
     const entered = new Map(loaded.input.entries.map((entry) => [entry.id, entry.entered]));
-    expect(entered.get('T602')).toBe('2026-02-10T09:00');
-    expect(entered.get('T206')).toBe('2026-04-02T08:30');
+    expect(entered.get('T602')).toBe('2026-02-10T09:00:00');
+    expect(entered.get('T206')).toBe('2026-04-02T08:30:00');
     const acme = loaded.input.source.contracts.find((contract) => contract.id === '1001');
     expect(acme?.rate).toEqual({ units: 150, scale: 0 });
     expect(acme?.excludedWorkTypes).toEqual(['travel']);
@@ -48,8 +48,8 @@ describe('pairing', () => {
     ]);
   });
 
-  it('follows the mapping file alone when one is given', () => {
-    const mapped = runAudit(loadMigration(true).input);
+  it('follows the mapping file alone when one is given', async () => {
+    const mapped = runAudit((await loadMigration(true)).input);
     expect(mapped.pairing.pairs.map((pair) => [pair.sourceId, pair.targetId, pair.basis])).toEqual([
       ['1004', 'EA-9001', 'mapping'],
       ['1006', 'EA-1006', 'mapping'],

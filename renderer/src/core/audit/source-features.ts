@@ -1,9 +1,8 @@
 // What a ConnectWise export says that the canonical contract cannot hold but
 // the audit must report (issue 6 "Configuration audit"): work-role rates,
-// exclusions, work-type overage rates, adjustments, line-item additions, and
-// each time entry's `dateEntered` (the order ConnectWise applied time in,
-// psa-exports.md §0.1). The import profile's record specs are read again with
-// these extra fields, so every column keeps the profile's matching rules.
+// exclusions, work-type overage rates, adjustments and line-item additions.
+// The import profile's record specs are read again with these extra fields,
+// so every column keeps the profile's matching rules.
 import type { Centi, ExactDecimal, IsoDate } from '../model';
 import type { ImportIssue } from '../import/import-issue';
 import type { Table } from '../import/table';
@@ -22,23 +21,15 @@ const AGREEMENT_EXTRA: readonly FieldSpec[] = [
   { field: 'overageRates', type: 'text', columns: ['workTypeOverageRates', 'Work Type Overage Rates', 'Overage Rates'] },
 ];
 
-const ENTRY_EXTRA: readonly FieldSpec[] = [{ field: 'dateEntered', type: 'text', columns: ['dateEntered', 'Date Entered', 'Entered'] }];
-
 const EXTRA = new Map<string, readonly FieldSpec[]>([
   ['agreement', AGREEMENT_EXTRA],
-  ['timeEntry', ENTRY_EXTRA],
   ['addition', []],
   ['adjustment', []],
 ]);
 
-// `2026-01-05`, `2026-01-05T14:30`, `2026-01-05T14:30:00Z`, `2026-01-05 14:30:00`: kept to the minute or second, zone dropped.
-const ENTERED_PATTERN = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?))?/;
-
 /** Everything read from the ConnectWise files beyond the canonical tables. */
 export interface SourceExtras {
   readonly features: readonly SourceFeatures[];
-  /** Entry id -> when it was entered (`YYYY-MM-DD[THH:MM[:SS]]`). */
-  readonly entered: ReadonlyMap<string, string>;
   readonly issues: readonly ImportIssue[];
 }
 
@@ -53,9 +44,7 @@ interface Draft {
 
 function extendedSpec(spec: RecordSpec): RecordSpec | null {
   const extra = EXTRA.get(spec.record);
-  if (extra === undefined) return null;
-  // A field the profile already reads (dateEntered, once the import carries it) is not read twice.
-  return { ...spec, fields: [...spec.fields, ...extra.filter((field) => !spec.fields.some((known) => known.field === field.field))] };
+  return extra === undefined ? null : { ...spec, fields: [...spec.fields, ...extra] };
 }
 
 /** A one-cell CellReader, so `;` lists and `name=value` pairs are parsed exactly as the canonical typer does. */
@@ -82,17 +71,6 @@ function readAgreement(row: SourceRow, draft: Draft, issues: ImportIssue[]): voi
   }
 }
 
-function readEntered(row: SourceRow, entered: Map<string, string>, issues: ImportIssue[]): void {
-  const text = row.text('dateEntered');
-  if (text === '') return;
-  const match = ENTERED_PATTERN.exec(text);
-  if (!match) {
-    issues.push({ file: row.file, line: row.line, column: row.column('dateEntered'), code: 'invalid-date', message: `expected when the entry was entered as YYYY-MM-DD or YYYY-MM-DDTHH:MM, got "${text}"`, severity: 'error' });
-    return;
-  }
-  entered.set(row.text('id'), match[2] === undefined ? (match[1] as string) : `${match[1]}T${match[2]}`);
-}
-
 /** Reads the audit's extra ConnectWise fields from tables already recognised by `detections` (same order). */
 export function readSourceExtras(tables: readonly Table[], detections: readonly Detection[], profile: SourceProfile): SourceExtras {
   const drafts = new Map<string, Draft>();
@@ -101,7 +79,6 @@ export function readSourceExtras(tables: readonly Table[], detections: readonly 
     if (!draft) drafts.set(id, (draft = { workRoleRate: null, excludedWorkRoles: [], excludedWorkTypes: [], overageRates: [], adjustments: [], lineItems: [] }));
     return draft;
   };
-  const entered = new Map<string, string>();
   const issues: ImportIssue[] = [];
   const unitProducts = new Set(profile.unitProducts.map((product) => product.product.trim().toLowerCase()));
   tables.forEach((table, index) => {
@@ -119,9 +96,6 @@ export function readSourceExtras(tables: readonly Table[], detections: readonly 
         case 'agreement':
           readAgreement(row, draftOf(row.text('id')), issues);
           break;
-        case 'timeEntry':
-          readEntered(row, entered, issues);
-          break;
         case 'addition':
           if (!unitProducts.has(row.text('product').toLowerCase())) draftOf(row.text('agreementId')).lineItems.push({ date: row.date('effectiveDate'), product: row.text('product') });
           break;
@@ -135,5 +109,5 @@ export function readSourceExtras(tables: readonly Table[], detections: readonly 
     }
   });
   const features = [...drafts].map(([agreementId, draft]): SourceFeatures => ({ agreementId, ...draft }));
-  return { features, entered, issues };
+  return { features, issues };
 }
