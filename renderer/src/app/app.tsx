@@ -5,19 +5,22 @@ import type { Platform } from '../platform/platform';
 import { PlatformProvider } from '../platform/platform-context';
 import { AppFrame, type AppFrameProps } from './app-frame';
 import { createAppTheme } from './theme';
-import { useThemeMode } from './use-theme-mode';
+import { ThemeModeContext, useThemeMode } from './use-theme-mode';
 
 export type AppProps = Omit<AppFrameProps, 'themeMode' | 'onToggleTheme'> & { platform: Platform };
 
 /** The whole UI: the bridge, the theme, and the frame with its screens. */
 export function App({ platform, ...frame }: AppProps) {
   const [mode, toggleMode] = useThemeMode();
+  const choice = useMemo(() => [mode, toggleMode] as const, [mode, toggleMode]);
   const theme = useMemo(() => createAppTheme(mode), [mode]);
   return (
     <PlatformProvider platform={platform}>
       <ThemeProvider theme={theme}>
         <CssBaseline />
-        <AppFrame {...frame} themeMode={mode} onToggleTheme={toggleMode} />
+        <ThemeModeContext.Provider value={choice}>
+          <AppFrame {...frame} themeMode={mode} onToggleTheme={toggleMode} />
+        </ThemeModeContext.Provider>
       </ThemeProvider>
     </PlatformProvider>
   );

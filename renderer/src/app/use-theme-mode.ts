@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import type { ThemeMode } from './theme';
 
 const storageKey = 'blockledger.theme';
@@ -23,4 +23,14 @@ export function useThemeMode(): [ThemeMode, () => void] {
     });
   }, []);
   return [mode, toggle];
+}
+
+/** The app's theme choice for screens that offer it too (Settings); provided by App. */
+export const ThemeModeContext = createContext<readonly [ThemeMode, () => void] | null>(null);
+
+/** The current light/dark mode and its toggle; needs App above. */
+export function useThemeModeChoice(): readonly [ThemeMode, () => void] {
+  const choice = useContext(ThemeModeContext);
+  if (!choice) throw new Error('useThemeModeChoice needs App above it');
+  return choice;
 }

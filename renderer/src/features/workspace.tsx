@@ -8,11 +8,15 @@ import type { Platform } from '../platform/platform';
 import { ContractsScreen } from './contracts/contracts-screen';
 import { EntriesScreen } from './entries/entries-screen';
 import { ImportScreen } from './import/import-screen';
+import { MonthEndScreen } from './month-end/month-end-screen';
+import { SettingsScreen } from './settings/settings-screen';
 
 const screens: Partial<Record<PageId, ComponentType>> = {
   contracts: ContractsScreen,
   entries: EntriesScreen,
   import: ImportScreen,
+  'month-end': MonthEndScreen,
+  settings: SettingsScreen,
 };
 
 function Frame({ platform }: { platform: Platform }) {

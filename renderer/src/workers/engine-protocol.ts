@@ -4,7 +4,7 @@ import type { Centi, Contract, Entry, IsoDate, Unit } from '../core/model';
 import type { ContractResult, ContractStatus, EntryResult, EntryStatus } from '../core/result';
 import type { Detection } from '../core/import/detect-profile';
 import type { DateFormat } from '../core/import/source-date';
-import type { UnitProduct } from '../core/import/profiles/profile-types';
+import type { SourceSystem, UnitProduct } from '../core/import/profiles/profile-types';
 import type { ImportIssue } from '../core/import/import-issue';
 import type { AuditEvent, ImportBatch, JsonValue, PlanCounts } from '../db';
 
@@ -87,12 +87,18 @@ export interface ImportPreviewResult {
   /** Why there is no plan, in words. */
   readonly blocked: string | null;
   /** Profiles the clerk can pick from (built-in and saved). */
-  readonly profiles: readonly { readonly id: string; readonly label: string; readonly system?: string }[];
+  readonly profiles: readonly { readonly id: string; readonly label: string; readonly system?: SourceSystem }[];
 }
 
 /** The clerk's mapping edits: file -> profile, and field -> column overrides per file. */
 export interface ImportChoices {
-  readonly files: readonly { readonly file: string; readonly profileId: string | null; readonly columns: readonly { readonly field: string; readonly column: string }[] }[];
+  readonly files: readonly {
+    readonly file: string;
+    readonly profileId: string | null;
+    readonly columns: readonly { readonly field: string; readonly column: string }[];
+    /** The record kind the clerk says the file holds (a spreadsheet of entries under the generic profile); absent: the best match. */
+    readonly record?: string | null;
+  }[];
   /** Per profile: how its files write dates, and which addition products add units (they apply to every file of that profile). */
   readonly settings?: readonly ProfileSettings[];
 }
@@ -127,12 +133,39 @@ export interface InvoiceRow {
   readonly amount: Centi | null;
 }
 
+/** One line of the month-end pack's Alerts sheet. */
+export interface AlertRow {
+  readonly customer: string;
+  readonly contractId: string;
+  /** Warning, Low balance, Used up, Overrun, On hold, Expiring, Ended with balance. */
+  readonly alert: string;
+  readonly date: IsoDate | null;
+  readonly units: Centi | null;
+  readonly unit: Unit;
+  readonly detail: string;
+}
+
+/** One line of the month-end pack's Exceptions sheet (unmatched, not covered or held). */
+export interface ExceptionRow {
+  readonly entryId: string;
+  readonly date: IsoDate | null;
+  readonly customer: string;
+  readonly contractId: string;
+  readonly ticket: string;
+  readonly member: string;
+  readonly hours: Centi;
+  readonly status: string;
+  readonly reason: string;
+  readonly held: Centi | null;
+}
+
 export interface MonthEndSummary {
   readonly asOf: IsoDate;
   readonly from: IsoDate;
-  readonly alerts: readonly ContractRow[];
+  readonly alerts: readonly AlertRow[];
   readonly invoice: readonly InvoiceRow[];
   readonly exceptions: Readonly<Record<'unmatched' | 'not_covered' | 'held' | 'overage', number>>;
+  readonly exceptionRows: readonly ExceptionRow[];
   readonly customers: readonly string[];
 }
 
@@ -140,6 +173,12 @@ export interface NamedFile {
   readonly name: string;
   readonly bytes: Uint8Array;
 }
+
+/** The setting holding the allocation order (Settings; the engine reads it on every recompute). */
+export const ALLOCATION_ORDER_SETTING = 'allocationOrder';
+
+/** The setting holding the clerk's display formats (Settings). */
+export const DISPLAY_FORMATS_SETTING = 'displayFormats';
 
 /** Every request and the value it answers with. */
 export interface EngineCalls {
@@ -149,7 +188,7 @@ export interface EngineCalls {
   'entries-page': { request: { query: EntryPageQuery; offset: number; limit: number }; response: { rows: EntryRow[]; total: number } };
   'entry-counts': { request: Record<string, never>; response: Record<EntryStatus, number> };
   'portfolio-size': { request: Record<string, never>; response: { contracts: number; entries: number } };
-  'open-sample': { request: { now: string }; response: { batchId: number } };
+  'open-sample': { request: { now: string; /** The benchmark portfolio is for npm run bench:ui only; no screen offers it. */ portfolio?: 'demo' | 'benchmark' }; response: { batchId: number } };
   'import-preview': { request: { files: NamedFile[]; choices: ImportChoices }; response: ImportPreviewResult };
   'import-commit': { request: { replaceConflicts: boolean; now: string; /** Conflict keys to replace (the rest keep the stored version); overrides replaceConflicts. */ replaceKeys?: string[] }; response: { batchId: number; entries: number } };
   batches: { request: Record<string, never>; response: ImportBatch[] };

@@ -19,12 +19,13 @@ import {
 } from '../db';
 import { contractRows } from './contract-rows';
 import { EntryPager } from './entry-pages';
-import type { ContractRow, EngineCalls, ImportChoices, NamedFile, Progress } from './engine-protocol';
+import { ALLOCATION_ORDER_SETTING, type ContractRow, type EngineCalls, type ImportChoices, type NamedFile, type Progress } from './engine-protocol';
 import { workbookFileName } from './file-names';
 import { conflictView, MAX_CONFLICT_VIEWS } from './conflict-views';
 import { profileWithColumns, profileWithSettings, runImportPipeline } from './import-pipeline';
 import { monthEndSummary } from './month-end';
 import { sampleDraft } from './sample-draft';
+import { BENCHMARK_PORTFOLIO, DEMO_PORTFOLIO } from '../core/sample/sample-portfolio';
 
 /** A refusal the clerk can act on (the message says what to do). */
 export class ClerkError extends Error {
@@ -52,8 +53,6 @@ interface Current {
   readonly context: WorkbookContext;
 }
 
-/** The setting holding the allocation order (Settings). */
-export const ALLOCATION_ORDER_SETTING = 'allocationOrder';
 const WHO = 'clerk';
 
 const ctx = (now: string): ChangeContext => ({ who: WHO, now });
@@ -143,9 +142,9 @@ export class EngineSession {
     return { contracts, entries };
   }
 
-  async openSample({ now }: { now: string }, control: CallControl): Promise<{ batchId: number }> {
+  async openSample({ now, portfolio }: EngineCalls['open-sample']['request'], control: CallControl): Promise<{ batchId: number }> {
     control.progress({ label: 'Building the sample portfolio', done: 0, total: 2 });
-    const preview = await prepareImport(this.db, sampleDraft());
+    const preview = await prepareImport(this.db, sampleDraft(portfolio === 'benchmark' ? BENCHMARK_PORTFOLIO : DEMO_PORTFOLIO));
     if (preview.kind === 'already-imported') throw new ClerkError('The sample portfolio is already open. Revert its batch on the Import page to remove it.');
     control.checkpoint();
     control.progress({ label: 'Saving it in the store', done: 1, total: 2 });
@@ -214,7 +213,7 @@ export class EngineSession {
 
   async monthEnd(_request: unknown, control: CallControl): Promise<EngineCalls['month-end']['response']> {
     const current = await this.ensure(control);
-    return monthEndSummary(current.context, current.rows);
+    return monthEndSummary(current.context);
   }
 
   async customerWorkbook({ customer }: { customer: string }, control: CallControl): Promise<NamedFile> {

@@ -1,19 +1,85 @@
 // The month-end screen's content: contracts that need a word with the customer,
 // what to invoice for the as-of month, and the entries still to clear.
+// Alerts and exceptions are read from the month-end pack's own sheets, so the
+// screen and the workbook the clerk files can never disagree.
 import { dayOf, firstDayOfMonth, isoOf, monthOfDay } from '../core/dates';
-import type { ContractStatus } from '../core/result';
+import { type Cell, excelSerial } from '../io/workbook/cells';
 import { invoiceItems } from '../io/workbook/billing';
+import { ALERTS_SHEET, EXCEPTIONS_SHEET, VARIANCE_SHEET, writeMonthEndPack } from '../io/workbook/month-end-pack';
+import type { SheetContent, WorkbookTarget } from '../io/workbook/sheet-layout';
 import { type WorkbookContext, customerGroups } from '../io/workbook/workbook-context';
-import type { ContractRow, MonthEndSummary } from './engine-protocol';
+import type { AlertRow, ExceptionRow, MonthEndSummary } from './engine-protocol';
 
-/** The statuses the alert list shows (issue 5: warning, low, overrun, on hold, expiring, ended). */
-export const ALERT_STATUSES: readonly ContractStatus[] = ['overrun', 'on_hold', 'warning', 'low', 'expiring', 'ended'];
+/** Thrown by the capture once it has the sheets it wants: the History detail is never built. */
+class EnoughSheets extends Error {}
 
-/** Alerts, invoice lines from the 1st of the as-of month to as-of, and exception counts. */
-export function monthEndSummary(context: WorkbookContext, rows: readonly ContractRow[]): MonthEndSummary {
+/** A workbook target that keeps the rows of the pack's small sheets instead of writing them. */
+class SheetCapture implements WorkbookTarget {
+  readonly sheets = new Map<string, (readonly Cell[])[]>();
+
+  async writeSheet(content: SheetContent): Promise<void> {
+    this.sheets.set(content.layout.name, [...content.rows]);
+    // The pack writes Variance last before the (possibly million-row) History detail.
+    if (content.layout.name === VARIANCE_SHEET) throw new EnoughSheets();
+    return Promise.resolve();
+  }
+}
+
+const EPOCH_SERIAL = excelSerial('1970-01-01');
+
+function textAt(cells: readonly Cell[], index: number): string {
+  const cell = cells[index] ?? null;
+  return cell?.kind === 'text' ? cell.text : '';
+}
+
+// Pack cells hold quantities as value/100; rounding back gives the engine's hundredths exactly.
+function centiAt(cells: readonly Cell[], index: number): number | null {
+  const cell = cells[index] ?? null;
+  return cell?.kind === 'number' ? Math.round(cell.value * 100) : null;
+}
+
+function dateAt(cells: readonly Cell[], index: number): string | null {
+  const cell = cells[index] ?? null;
+  return cell?.kind === 'number' ? isoOf(cell.value - EPOCH_SERIAL) : null;
+}
+
+async function packSheets(context: WorkbookContext): Promise<Map<string, (readonly Cell[])[]>> {
+  const capture = new SheetCapture();
+  try {
+    await writeMonthEndPack(capture, context);
+  } catch (error) {
+    if (!(error instanceof EnoughSheets)) throw error;
+  }
+  return capture.sheets;
+}
+
+/** Alerts, invoice lines from the 1st of the as-of month to as-of, and the exceptions, as the pack lists them. */
+export async function monthEndSummary(context: WorkbookContext): Promise<MonthEndSummary> {
   const { asOf } = context.result;
   const from = isoOf(firstDayOfMonth(monthOfDay(dayOf(asOf))));
-  const alerts = rows.filter((row) => row.status.some((status) => ALERT_STATUSES.includes(status)));
+  const unitOf = new Map(context.result.contracts.map((result) => [result.id, result.unit] as const));
+  const sheets = await packSheets(context);
+  const alerts = (sheets.get(ALERTS_SHEET) ?? []).map((cells): AlertRow => ({
+    customer: textAt(cells, 0),
+    contractId: textAt(cells, 1),
+    alert: textAt(cells, 2),
+    date: dateAt(cells, 3),
+    units: centiAt(cells, 4),
+    unit: unitOf.get(textAt(cells, 1)) ?? 'hours',
+    detail: textAt(cells, 5),
+  }));
+  const exceptionRows = (sheets.get(EXCEPTIONS_SHEET) ?? []).map((cells): ExceptionRow => ({
+    entryId: textAt(cells, 0),
+    date: dateAt(cells, 1),
+    customer: textAt(cells, 2),
+    contractId: textAt(cells, 3),
+    ticket: textAt(cells, 4),
+    member: textAt(cells, 5),
+    hours: centiAt(cells, 6) ?? 0,
+    status: textAt(cells, 7),
+    reason: textAt(cells, 8),
+    held: centiAt(cells, 9),
+  }));
   const invoice = context.result.contracts.flatMap((result) =>
     invoiceItems(context, result, from, asOf).map((item) => ({
       customer: result.customer,
@@ -29,5 +95,5 @@ export function monthEndSummary(context: WorkbookContext, rows: readonly Contrac
   for (const entry of context.result.entries) {
     if (entry.status === 'unmatched' || entry.status === 'not_covered' || entry.status === 'held' || entry.status === 'overage') exceptions[entry.status]++;
   }
-  return { asOf, from, alerts, invoice, exceptions, customers: customerGroups(context.result).map((group) => group.customer) };
+  return { asOf, from, alerts, invoice, exceptions, exceptionRows, customers: customerGroups(context.result).map((group) => group.customer) };
 }

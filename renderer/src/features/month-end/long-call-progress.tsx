@@ -1,0 +1,29 @@
+// The bar of a screen's long call, with Cancel while it runs.
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { LongCall } from './use-long-call';
+
+/** Shows nothing when idle; a determinate bar when the worker gives a total. */
+export function LongCallProgress({ call, label }: { call: LongCall; label: string }) {
+  if (!call.running) return null;
+  const { progress } = call;
+  const determinate = progress !== null && progress.total > 0;
+  return (
+    <Stack direction="row" spacing={2} sx={{ alignItems: 'center', my: 1 }} role="status" aria-label={label}>
+      <LinearProgress
+        sx={{ flexGrow: 1 }}
+        aria-label={`${label} progress`}
+        variant={determinate ? 'determinate' : 'indeterminate'}
+        value={determinate ? Math.round((100 * progress.done) / progress.total) : 0}
+      />
+      <Typography variant="caption" color="text.secondary">
+        {progress ? `${progress.label}… (${progress.done} of ${progress.total})` : 'Starting…'}
+      </Typography>
+      <Button size="small" onClick={call.cancel}>
+        Cancel
+      </Button>
+    </Stack>
+  );
+}

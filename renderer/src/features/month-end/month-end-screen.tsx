@@ -1,0 +1,93 @@
+// Month-end (issue 5): the contracts to talk about (alerts), what to bill for
+// the as-of month, the entries to clear first, and the workbooks to send.
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import Typography from '@mui/material/Typography';
+import { useEffect, useMemo, useState } from 'react';
+import { DataGrid } from '../../components/data-grid';
+import { useEngine } from '../../components/engine-context';
+import { formatCents, formatDate } from '../../components/format';
+import { ScreenHeader } from '../../components/screen-header';
+import type { MonthEndSummary } from '../../workers/engine-protocol';
+import { ExportPanel } from './export-panel';
+import { alertColumns, exceptionColumns, invoiceColumns } from './month-end-columns';
+import { alertCounts, invoiceTotal } from './month-end-view';
+
+type Section = 'alerts' | 'invoice' | 'exceptions';
+
+const GRID_HEIGHT = 'calc(100vh - 420px)';
+
+/** The month-end screen for the shared as-of date. */
+export function MonthEndScreen() {
+  const { client, summary: reconciled, formats } = useEngine();
+  const [summary, setSummary] = useState<MonthEndSummary | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [section, setSection] = useState<Section>('alerts');
+
+  useEffect(() => {
+    if (!reconciled) return;
+    let live = true;
+    setFailure(null);
+    client.call('month-end', {}).then(
+      (next) => live && setSummary(next),
+      (error: unknown) => live && setFailure(error instanceof Error ? error.message : String(error)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, reconciled]);
+
+  const columns = useMemo(() => ({ alerts: alertColumns(formats), invoice: invoiceColumns(formats), exceptions: exceptionColumns(formats) }), [formats]);
+  const total = summary ? invoiceTotal(summary.invoice) : null;
+  const { exceptions } = summary ?? { exceptions: null };
+
+  return (
+    <>
+      <ScreenHeader
+        title="Month-end"
+        subtitle={summary ? `Billing from ${formatDate(summary.from, formats)} to ${formatDate(summary.asOf, formats)}, ${summary.customers.length} customers` : 'Reconciling…'}
+      />
+      {failure ? <Alert severity="error" sx={{ mb: 2 }}>{failure}</Alert> : null}
+      <ExportPanel customers={summary?.customers ?? []} />
+      {summary && exceptions ? (
+        <Box>
+          <Stack direction="row" spacing={1} sx={{ mb: 1, flexWrap: 'wrap' }} role="list" aria-label="Alert counts">
+            {alertCounts(summary.alerts).map(({ alert, count }) => (
+              <Chip key={alert} role="listitem" size="small" label={`${alert}: ${count}`} />
+            ))}
+          </Stack>
+          {exceptions.unmatched + exceptions.not_covered + exceptions.held > 0 ? (
+            <Alert severity="warning" sx={{ mb: 1 }}>
+              {exceptions.unmatched} unmatched, {exceptions.not_covered} not covered and {exceptions.held} held entries. Clear them before billing: match unmatched entries to a
+              contract in your PSA and import again; check the reason of each not-covered entry; held work waits for a purchase or a higher overrun limit.
+            </Alert>
+          ) : null}
+          <Tabs value={section} onChange={(_event, next: Section) => setSection(next)} sx={{ mb: 1 }}>
+            <Tab value="alerts" label={`Alerts (${summary.alerts.length})`} />
+            <Tab value="invoice" label={`To invoice (${summary.invoice.length})`} />
+            <Tab value="exceptions" label={`Exceptions (${summary.exceptionRows.length})`} />
+          </Tabs>
+          {section === 'alerts' ? (
+            <DataGrid label="Alerts" height={GRID_HEIGHT} rowData={summary.alerts as MonthEndSummary['alerts'][number][]} columnDefs={columns.alerts} defaultColDef={{ sortable: true, resizable: true }} overlayNoRowsTemplate="No alerts: every contract is in good standing." />
+          ) : null}
+          {section === 'invoice' ? (
+            <>
+              <Typography variant="body2" sx={{ mb: 1 }} aria-label="Invoice total">
+                Total to invoice: {formatCents(total?.cents ?? 0, formats)}
+                {total && total.unpriced > 0 ? ` (plus ${total.unpriced} lines without a known price: agree a rate before billing them)` : ''}
+              </Typography>
+              <DataGrid label="To invoice" height={GRID_HEIGHT} rowData={summary.invoice as MonthEndSummary['invoice'][number][]} columnDefs={columns.invoice} defaultColDef={{ sortable: true, resizable: true }} overlayNoRowsTemplate="Nothing to invoice this month." />
+            </>
+          ) : null}
+          {section === 'exceptions' ? (
+            <DataGrid label="Exceptions" height={GRID_HEIGHT} rowData={summary.exceptionRows as MonthEndSummary['exceptionRows'][number][]} columnDefs={columns.exceptions} defaultColDef={{ sortable: true, resizable: true }} overlayNoRowsTemplate="No exceptions: every entry is matched and covered." />
+          ) : null}
+        </Box>
+      ) : null}
+    </>
+  );
+}
