@@ -69,4 +69,15 @@ describe('the import pipeline behind the wizard', () => {
     const result = await runImportPipeline(files, choices, []);
     expect(result.draft?.entries.map((entry) => [entry.id, entry.notes, entry.member])).toEqual([['1', 'Globex Ltd', 'Engineer'], ['2', 'Globex Ltd', 'Engineer']]);
   });
+
+  it('reads any spreadsheet as entries once the clerk names the kind and maps the columns', async () => {
+    const sheet = [{ name: 'sheet.csv', bytes: new TextEncoder().encode('Ref,Worked on,Client,Block,Tech,Time\nA1,2026-03-02,Acme,C1,ana,1.5\n') }];
+    const unknown = await runImportPipeline(sheet, { files: [] }, []);
+    expect(unknown.previews[0]?.detection?.profileId).toBeNull();
+    expect(unknown.draft).toBeNull();
+    const columns = [['id', 'Ref'], ['date', 'Worked on'], ['customer', 'Client'], ['contract_id', 'Block'], ['member', 'Tech'], ['hours', 'Time']].map(([field, column]) => ({ field: field!, column: column! }));
+    const mapped = await runImportPipeline(sheet, { files: [{ file: 'sheet.csv', profileId: 'generic', record: 'entries', columns }] }, []);
+    expect(mapped.previews[0]?.detection?.record).toBe('entries');
+    expect(mapped.draft?.entries.map((entry) => [entry.id, entry.date, entry.customer, entry.contractId, entry.member, entry.hours])).toEqual([['A1', '2026-03-02', 'Acme', 'C1', 'ana', 150]]);
+  });
 });

@@ -99,11 +99,12 @@ function settingProblems(choices: ImportChoices, profiles: ReadonlyMap<string, S
 }
 
 function pinned(choices: ImportChoices, tables: readonly Table[], known: ReadonlyMap<string, SourceProfile>): { file: string; profileId: string; record: string }[] {
-  // A file the clerk pinned to a profile keeps the record kind detection finds within it.
+  // A file the clerk pinned to a profile holds the record kind the clerk named, else the one whose columns it has most of.
   return choices.files.flatMap((choice) => {
     const profile = choice.profileId ? known.get(choice.profileId) : undefined;
     const table = tables.find((candidate) => candidate.fileName === choice.file);
     if (!profile || !table) return [];
+    if (choice.record && specsOf(profile.system).some((spec) => spec.record === choice.record)) return [{ file: choice.file, profileId: profile.id, record: choice.record }];
     const best = specsOf(profile.system)
       .map((spec) => ({ spec, found: resolveColumns(table.header, spec, profile).size }))
       .sort((a, b) => b.found - a.found)[0];

@@ -83,7 +83,10 @@ export function EntriesScreen() {
           {ENTRY_FILTERS[filter].advice}
         </Alert>
       ) : null}
-      {empty ? <Typography color="text.secondary">No entries yet: import your exports or open the sample portfolio.</Typography> : null}
+      {empty ? (
+        // The engine reconciles only once a contract is stored; entries imported before their agreements wait until then.
+        <Typography color="text.secondary">No contracts are stored yet, so nothing has been reconciled. Import your agreements (or open the sample portfolio); entries already imported then show here with their allocation.</Typography>
+      ) : null}
       {datasource ? (
         <DataGrid<EntryRow>
           label="Entries"

@@ -1,3 +1,4 @@
+// The import history: every batch, newest first, with revert behind a confirmation.
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -9,6 +10,7 @@ import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import { DataGrid } from '../../components/data-grid';
 import type { ImportBatch } from '../../db';
+import { plural } from '../../core/import/map-context';
 
 export interface BatchHistoryProps {
   readonly batches: readonly ImportBatch[] | null;
@@ -17,8 +19,8 @@ export interface BatchHistoryProps {
 
 function countsText(batch: ImportBatch): string {
   const { contracts, additions, entries, rejected } = batch.counts;
-  const parts = [`${contracts.added + contracts.replaced} contracts`, `${additions.added + additions.replaced} additions`, `${entries.added + entries.replaced} entries`];
-  if (rejected > 0) parts.push(`${rejected} rows rejected`);
+  const parts = [plural(contracts.added + contracts.replaced, 'contract', 'contracts'), plural(additions.added + additions.replaced, 'addition', 'additions'), plural(entries.added + entries.replaced, 'entry', 'entries')];
+  if (rejected > 0) parts.push(`${plural(rejected, 'row', 'rows')} rejected`);
   return parts.join(', ');
 }
 

@@ -18,13 +18,14 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import type { FilePreview } from '../../workers/engine-protocol';
+import { specsOf } from '../../core/import/profiles/registry';
+import type { FilePreview, ImportPreviewResult } from '../../workers/engine-protocol';
 import type { FileChoice } from './import-choices';
 
 export interface FileMappingProps {
   readonly preview: FilePreview;
   readonly choice: FileChoice;
-  readonly profiles: readonly { readonly id: string; readonly label: string }[];
+  readonly profiles: ImportPreviewResult['profiles'];
   onChange(choice: FileChoice): void;
   onSaveProfile(name: string): void;
 }
@@ -39,6 +40,10 @@ export function FileMapping({ preview, choice, profiles, onChange, onSaveProfile
   const problems = preview.rows.filter((row) => row.issues.length > 0).length;
   const found = preview.mapping.filter((field) => field.column !== null).length;
   const missingRequired = preview.mapping.some((field) => field.required && field.column === null);
+  const profileId = choice.profileId ?? detection?.profileId ?? null;
+  const system = profiles.find((profile) => profile.id === profileId)?.system;
+  // The record kinds the profile reads, so a spreadsheet under the generic profile can be named as entries.
+  const kinds = system ? specsOf(system) : [];
   return (
     <Card variant="outlined" sx={{ mb: 2 }} role="region" aria-label={`File ${preview.file}`}>
       <CardContent>
@@ -60,7 +65,7 @@ export function FileMapping({ preview, choice, profiles, onChange, onSaveProfile
             size="small"
             label="Profile"
             value={choice.profileId ?? AUTO}
-            onChange={(event) => onChange({ ...choice, profileId: event.target.value === AUTO ? null : event.target.value, columns: [] })}
+            onChange={(event) => onChange({ file: choice.file, profileId: event.target.value === AUTO ? null : event.target.value, columns: [] })}
             sx={{ width: 320 }}
           >
             <MenuItem value={AUTO}>Detect automatically</MenuItem>
@@ -70,6 +75,22 @@ export function FileMapping({ preview, choice, profiles, onChange, onSaveProfile
               </MenuItem>
             ))}
           </TextField>
+          {kinds.length > 1 && detection?.record ? (
+            <TextField
+              select
+              size="small"
+              label="This file holds"
+              value={detection.record}
+              onChange={(event) => onChange({ file: choice.file, profileId, columns: [], record: event.target.value })}
+              sx={{ width: 260 }}
+            >
+              {kinds.map((spec) => (
+                <MenuItem key={spec.record} value={spec.record}>
+                  {`${spec.label.charAt(0).toUpperCase()}${spec.label.slice(1)} rows`}
+                </MenuItem>
+              ))}
+            </TextField>
+          ) : null}
         </Stack>
         <Alert severity={recognised ? (problems > 0 ? 'warning' : 'success') : 'error'} sx={{ mb: 1 }}>
           {detection ? `${detection.reason[0]?.toUpperCase() ?? ''}${detection.reason.slice(1)}.` : 'This file could not be read.'}

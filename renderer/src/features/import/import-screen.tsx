@@ -9,6 +9,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState, type DragEvent } from 'react';
 import { useEngine } from '../../components/engine-context';
+import { plural } from '../../core/import/map-context';
 import { ScreenHeader } from '../../components/screen-header';
 import type { ImportBatch } from '../../db';
 import { usePlatform } from '../../platform/platform-context';
@@ -95,7 +96,7 @@ export function ImportScreen() {
     const rejected = preview?.plan?.rejectedRows ?? 0;
     setMessage({
       severity: 'success',
-      text: `Imported batch #${done.batchId}: ${done.entries} entries stored${rejected > 0 ? `, ${rejected} ${rejected === 1 ? 'row' : 'rows'} left out` : ''}. Every screen now includes it; revert it below if it was the wrong file.`,
+      text: `Imported batch #${done.batchId}: ${plural(done.entries, 'entry', 'entries')} stored${rejected > 0 ? `, ${plural(rejected, 'row', 'rows')} left out` : ''}. Every screen now includes it; revert it below if it was the wrong file.`,
     });
     setFiles([]);
     setPreview(null);

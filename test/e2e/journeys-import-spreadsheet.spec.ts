@@ -1,0 +1,36 @@
+// Any spreadsheet: a file no profile recognises is read as entries once the
+// clerk picks the generic profile, names what the file holds and maps its
+// columns; the entry then shows up as an exception to clear.
+import { expect, test } from '@playwright/test';
+import { chooseImportFiles, pickOption } from './journeys-import-helpers';
+import { collectPageErrors, gridCell, nav, snapshot } from './journeys-helpers';
+
+const SHEET = { name: 'timesheet.csv', mimeType: 'text/csv', buffer: Buffer.from('Ref,Worked on,Client,Block,Tech,Time\nA1,2026-03-02,Acme,C1,ana,1.5\n') };
+const MAPPING: readonly [field: string, column: string][] = [['id', 'Ref'], ['date', 'Worked on'], ['customer', 'Client'], ['contract_id', 'Block'], ['member', 'Tech'], ['hours', 'Time']];
+
+test('a spreadsheet no profile knows: pick the generic profile, say it holds entries, map the columns, import', async ({ page }, testInfo) => {
+  const errors = collectPageErrors(page);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Import your exports' }).click();
+  await chooseImportFiles(page, [SHEET]);
+  const card = page.getByRole('region', { name: 'File timesheet.csv' });
+  await expect(card).toContainText('no profile recognises these columns');
+  await expect(page.getByRole('region', { name: 'Ready to import' })).toContainText('Nothing in these files could be read');
+
+  await pickOption(page, card.getByLabel('Profile'), 'Any spreadsheet (map the columns)');
+  await pickOption(page, card.getByLabel('This file holds'), 'Entry rows');
+  // A required field is missing, so the mapping opens by itself.
+  for (const [field, column] of MAPPING) await pickOption(page, card.getByLabel(`Column for ${field}`, { exact: true }), column);
+  const ready = page.getByRole('region', { name: 'Ready to import' });
+  await expect(ready).toContainText('Entries: 1 new');
+  await snapshot(page, testInfo, 'import-spreadsheet-mapped');
+  await ready.getByRole('button', { name: 'Import these records' }).click();
+  await expect(page.getByText('Imported batch #1: 1 entry stored', { exact: false })).toBeVisible();
+
+  // No contract is stored yet: the entries screen says so instead of showing an empty list as if nothing were imported.
+  await nav(page, 'Entries').click();
+  await expect(page.getByText('No contracts are stored yet', { exact: false })).toBeVisible();
+  await nav(page, 'Import').click();
+  await expect(gridCell(page, 'Import history', 0, 'counts')).toHaveText('0 contracts, 0 additions, 1 entry');
+  expect(errors).toEqual([]);
+});
