@@ -2,7 +2,8 @@
 // 2026-03-31. Every figure here was worked out by hand from the fixture:
 // Acme loses carried-over hours, Birch overruns into its next block (which
 // e-automate bills instead), Cedar counts incidents, Dune bills a line item,
-// Elm has a back-dated entry that ConnectWise applied after a purchase.
+// Elm has a back-dated entry that ConnectWise applied after a purchase, Fig is
+// a dollar deposit whose e-automate bill-code rate is lower than the work-role rate.
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../../renderer/src/core/audit/run-audit';
 import type { WhatIfSide } from '../../../renderer/src/core/audit/audit-types';
@@ -19,8 +20,8 @@ describe('loading a migrated portfolio', () => {
   it('imports both sides with only the warnings the profiles give', () => {
     expect(loaded.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
     expect(loaded.issues.map((issue) => issue.code)).toEqual(['overrun-carried', 'addition-not-units']);
-    expect(loaded.input.source.contracts.map((contract) => contract.id)).toEqual(['1001', '1002', '1003', '1004', '1005', '1006']);
-    expect(loaded.input.target.map((contract) => contract.id)).toEqual(['EA-1001', 'EA-1002', 'EA-1003', 'EA-1004', 'EA-1006', 'EA-9001']);
+    expect(loaded.input.source.contracts.map((contract) => contract.id)).toEqual(['1001', '1002', '1003', '1004', '1005', '1006', '1007']);
+    expect(loaded.input.target.map((contract) => contract.id)).toEqual(['EA-1001', 'EA-1002', 'EA-1003', 'EA-1004', 'EA-1006', 'EA-9001', 'EA-1007']);
   });
 
   it('keeps when each ConnectWise entry was entered (canonical YYYY-MM-DDTHH:MM:SS) and the agreement terms ConnectWise applies', () => {
@@ -41,6 +42,7 @@ describe('pairing', () => {
       ['1003', 'EA-1003', 'name'],
       ['1004', 'EA-1004', 'name'],
       ['1006', 'EA-1006', 'name'],
+      ['1007', 'EA-1007', 'name'],
     ]);
     expect(audit.pairing.unpaired).toEqual([
       { side: 'source', id: '1005', customer: 'Dune Labs', name: 'Dune Projects', reason: 'no e-automate contract of "Dune Labs" has its name "Dune Projects" or number 1005; pair it in a mapping file' },
@@ -54,7 +56,7 @@ describe('pairing', () => {
       ['1004', 'EA-9001', 'mapping'],
       ['1006', 'EA-1006', 'mapping'],
     ]);
-    expect(mapped.pairing.unpaired.map((item) => `${item.side} ${item.id}`)).toEqual(['source 1001', 'source 1002', 'source 1003', 'source 1005', 'target EA-1001', 'target EA-1002', 'target EA-1003', 'target EA-1004']);
+    expect(mapped.pairing.unpaired.map((item) => `${item.side} ${item.id}`)).toEqual(['source 1001', 'source 1002', 'source 1003', 'source 1005', 'source 1007', 'target EA-1001', 'target EA-1002', 'target EA-1003', 'target EA-1004', 'target EA-1007']);
   });
 });
 
@@ -78,6 +80,7 @@ describe('configuration findings', () => {
       ['1004', 'start', 'medium'],
       ['1004', 'line-items', 'high'],
       ['1006', 'additions', 'high'],
+      ['1007', 'rate', 'high'],
     ]);
   });
 
@@ -126,6 +129,14 @@ describe('what-if: the same history under both term sets', () => {
     expect(pair('1003')?.total.unvalued).toBe(1);
   });
 
+  it('Fig: a dollar deposit loses $150 an hour in ConnectWise, $125 in e-automate', () => {
+    expect(pair('1007')?.months).toEqual([
+      { month: '2026-01-01', source: side(200000, 0, 0, 0, 0), target: side(200000, 0, 0, 0, 0), billedDifferenceCents: 0 },
+      { month: '2026-02-01', source: side(140000, 0, 0, 0, 0), target: side(150000, 0, 0, 0, 0), billedDifferenceCents: 0 },
+      { month: '2026-03-01', source: side(140000, 0, 0, 0, 0), target: side(150000, 0, 0, 0, 0), billedDifferenceCents: 0 },
+    ]);
+  });
+
   it('Dune: overage billed in the month in ConnectWise, on the next cycle in e-automate', () => {
     expect(pair('1004')?.months.map((month) => month.billedDifferenceCents)).toEqual([0, -15000, 15000]);
   });
@@ -137,6 +148,7 @@ describe('what-if: the same history under both term sets', () => {
       ['Cedar Clinic', 0, 0],
       ['Dune Labs', 0, 0],
       ['Elm Accounting', 0, 0],
+      ['Fig Partners', 0, 0],
     ]);
     expect(audit.whatIf.portfolio).toEqual({ sourceOverageCents: 39000, targetOverageCents: 98000, sourceExpiredCents: 120000, targetExpiredCents: 270000, billedDifferenceCents: 59000, unvalued: 1 });
   });
@@ -183,9 +195,23 @@ describe('why the balance differs', () => {
     expect(birch?.unexplained).toBe(-50);
   });
 
+  it('Fig: e-automate deducted the time at the ConnectWise work-role rate, not its bill-code rate', () => {
+    expect(audit.variances.find((report) => report.contractId === 'EA-1007')?.explanations).toEqual([
+      {
+        cause: 'rate',
+        units: 10000,
+        sentence: 'e-automate valued the time at $150/hour, the rate of the paired contract, not $125/hour: 1 entry (T701). This accounts for $100.00 of the variance.',
+        entryIds: ['T701'],
+      },
+    ]);
+  });
+
   it('e-automate balances are checked against the e-automate replay', () => {
     const target = audit.variances.filter((report) => report.side === 'target');
-    expect(target.map((report) => [report.contractId, report.recomputed, report.reported, report.variance, report.explanations.length, report.unexplained])).toEqual([['EA-1002', 600, 600, 0, 0, 0]]);
+    expect(target.map((report) => [report.contractId, report.recomputed, report.reported, report.variance, report.explanations.length, report.unexplained])).toEqual([
+      ['EA-1002', 600, 600, 0, 0, 0],
+      ['EA-1007', 150000, 140000, 10000, 1, 0],
+    ]);
   });
 
   it('every variance is the sum of its explanations and what is left unexplained', () => {

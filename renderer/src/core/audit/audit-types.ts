@@ -145,7 +145,7 @@ export interface WhatIf {
   readonly portfolio: WhatIfTotal;
 }
 
-export type CauseCode = 'pending' | 'entered-order' | 'no-charge' | 'outside-dates' | 'other-agreement' | 'rounding' | 'expiry';
+export type CauseCode = 'pending' | 'entered-order' | 'no-charge' | 'outside-dates' | 'other-agreement' | 'rate' | 'rounding' | 'expiry';
 
 /** One source behaviour that accounts for part of a variance, with the entries behind it. */
 export interface Explanation {

@@ -3,6 +3,7 @@
 import type { Centi, ExactDecimal, Period, Unit } from '../model';
 import { formatCenti } from '../numbers';
 import { exactToText } from '../import/decimal-text';
+import type { CauseCode } from './audit-types';
 
 const UNIT_NAMES: Readonly<Record<Unit, readonly [one: string, many: string]>> = {
   hours: ['hour', 'hours'],
@@ -49,4 +50,20 @@ export function countText(count: number, one: string, many: string): string {
 export function listText(names: readonly string[]): string {
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+const CAUSE_LABELS: Readonly<Record<CauseCode, string>> = {
+  pending: 'Entered after the reported date',
+  'entered-order': 'Applied in entered order',
+  'no-charge': 'No charge / do not bill',
+  'outside-dates': 'Outside the contract dates',
+  'other-agreement': 'On another agreement',
+  rate: 'Rate difference',
+  rounding: 'Rounding',
+  expiry: 'Expiry',
+};
+
+/** A short heading for a variance cause, for tables and sheets. */
+export function causeLabel(cause: CauseCode): string {
+  return CAUSE_LABELS[cause];
 }

@@ -1,15 +1,16 @@
 // The migration audit in one pure call (issue 6): pair, compare terms, replay
 // both term sets with the one engine, explain every reported balance.
 import { reconcile } from '../reconcile';
-import type { Addition, Contract } from '../model';
+import type { Addition, Contract, ExactDecimal } from '../model';
 import type { AuditInput, AuditResult, SourceFeatures, VarianceReport } from './audit-types';
 import { pairContracts } from './pairing';
 import { pairFindings } from './config-findings';
 import { runWhatIf, targetReplayInput } from './what-if';
 import { explainVariance, type SidePortfolio } from './variance';
 
-function variances(side: VarianceReport['side'], system: string, portfolio: SidePortfolio, asOf: string): VarianceReport[] {
-  return portfolio.contracts.flatMap((contract) => explainVariance(side, system, contract, portfolio, asOf) ?? []);
+/** `rateOf` gives each contract's paired contract's rate: the rate the other system values its time at. */
+function variances(side: VarianceReport['side'], system: string, portfolio: SidePortfolio, asOf: string, rateOf: (id: string) => ExactDecimal | null): VarianceReport[] {
+  return portfolio.contracts.flatMap((contract) => explainVariance(side, system, contract, portfolio, asOf, rateOf(contract.id)) ?? []);
 }
 
 /** The additions that are purchases: the profile imports positive adjustments as additions too (same date and quantity). */
@@ -29,6 +30,8 @@ export function runAudit(input: AuditInput): AuditResult {
   const pairing = pairContracts(source.contracts, target, input.pairs);
   const sourceById = new Map(source.contracts.map((contract) => [contract.id, contract]));
   const targetById = new Map(target.map((contract) => [contract.id, contract]));
+  const targetOf = new Map(pairing.pairs.map((pair) => [pair.sourceId, pair.targetId]));
+  const sourceOf = new Map(pairing.pairs.map((pair) => [pair.targetId, pair.sourceId]));
   const features = new Map(source.features.map((feature) => [feature.agreementId, feature]));
   const findings = pairing.pairs.flatMap((pair) =>
     pairFindings({
@@ -48,6 +51,9 @@ export function runAudit(input: AuditInput): AuditResult {
     pairing,
     findings,
     whatIf,
-    variances: [...variances('source', 'ConnectWise', sourcePortfolio, asOf), ...variances('target', 'e-automate', targetPortfolio, asOf)],
+    variances: [
+      ...variances('source', 'ConnectWise', sourcePortfolio, asOf, (id) => targetById.get(targetOf.get(id) ?? '')?.rate ?? null),
+      ...variances('target', 'e-automate', targetPortfolio, asOf, (id) => sourceById.get(sourceOf.get(id) ?? '')?.rate ?? null),
+    ],
   };
 }

@@ -5,12 +5,12 @@
 // the balance closer to the reported one is accepted and the change it makes
 // is attributed to it, with the entries behind it; what is left is shown as
 // unexplained, never hidden. SPEC §7: variance = recomputed − reported.
-import type { Addition, AllocationOrder, Contract, Entry, IsoDate } from '../model';
+import type { Addition, AllocationOrder, Contract, Entry, ExactDecimal, IsoDate } from '../model';
 import type { ContractResult, ReconcileResult } from '../result';
 import { reconcile } from '../reconcile';
 import { compareCodePoints, normaliseName } from '../ordering';
 import type { CauseCode, Explanation, VarianceReport } from './audit-types';
-import { countText, listText, quantityText } from './audit-words';
+import { countText, listText, quantityText, rateText } from './audit-words';
 
 interface Scenario {
   readonly contracts: readonly Contract[];
@@ -53,7 +53,7 @@ function replaceEntries(scenario: Scenario, changed: ReadonlyMap<string, Entry |
   return { ...scenario, entries: scenario.entries.flatMap((entry) => (changed.has(entry.id) ? (changed.get(entry.id) === null ? [] : [changed.get(entry.id) as Entry]) : [entry])) };
 }
 
-function counterfactuals(contract: Contract, reportedAsOf: IsoDate, system: string, entersInOrder: boolean): Counterfactual[] {
+function counterfactuals(contract: Contract, reportedAsOf: IsoDate, system: string, entersInOrder: boolean, otherRate: ExactDecimal | null): Counterfactual[] {
   const id = contract.id;
   return [
     {
@@ -112,6 +112,18 @@ function counterfactuals(contract: Contract, reportedAsOf: IsoDate, system: stri
       sentence: (ids) => `Without an agreement in the export, matched to this contract by customer in Blockledger but kept off it by ${system}: ${entriesText(ids)}.`,
     },
     {
+      // A dollar deposit whose time the source valued at the paired system's rate (seed 001: the bill-code rate should match the work-role rate).
+      cause: 'rate',
+      apply: (current) => {
+        if (contract.unit !== 'amount' || otherRate === null) return null;
+        const found = entriesOf(current, id, (entry, reason) => reason === null && entry.hours > 0);
+        if (found.length === 0) return null;
+        const contracts = current.scenario.contracts.map((candidate) => (candidate.id === id ? { ...candidate, rate: otherRate, roleRates: [] } : candidate));
+        return { scenario: { ...current.scenario, contracts }, entryIds: found.map((entry) => entry.id) };
+      },
+      sentence: (ids) => `${system} valued the time at ${otherRate === null ? 'another rate' : rateText(otherRate)}, the rate of the paired contract, not ${contract.rate === null ? 'the work-role rates' : rateText(contract.rate)}: ${entriesText(ids)}.`,
+    },
+    {
       cause: 'rounding',
       apply: (current) => {
         if (contract.roundMinutes === null && contract.minimumMinutes === null) return null;
@@ -146,7 +158,7 @@ export interface SidePortfolio {
 }
 
 /** Explains the variance of one contract with a reported balance; null without one, or when it is dated after as-of (SPEC §10). */
-export function explainVariance(side: VarianceReport['side'], system: string, contract: Contract, portfolio: SidePortfolio, asOf: IsoDate): VarianceReport | null {
+export function explainVariance(side: VarianceReport['side'], system: string, contract: Contract, portfolio: SidePortfolio, asOf: IsoDate, otherRate: ExactDecimal | null): VarianceReport | null {
   if (contract.reportedBalance === null) return null;
   const reportedAsOf = contract.reportedAsOf ?? asOf;
   if (reportedAsOf > asOf) return null;
@@ -164,7 +176,7 @@ export function explainVariance(side: VarianceReport['side'], system: string, co
   let current = replay(scenario, contract.id, reportedAsOf);
   const recomputed = current.contract.balance;
   const explanations: (Explanation & { rank: number })[] = [];
-  counterfactuals(contract, reportedAsOf, system, side === 'source').forEach((candidate, rank) => {
+  counterfactuals(contract, reportedAsOf, system, side === 'source', otherRate).forEach((candidate, rank) => {
     const change = candidate.apply(current);
     if (change === null) return;
     const next = replay(change.scenario, contract.id, reportedAsOf);
