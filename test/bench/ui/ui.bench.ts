@@ -1,0 +1,89 @@
+// npm run bench:ui (issue 5 "Speed"): the 10,000-contract, 1,000,000-entry
+// benchmark portfolio in Chromium, web build. Stores it through the engine
+// worker, reopens the app and times what a clerk waits for; prints a table.
+import { writeFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { BENCHMARK_PORTFOLIO } from '../../../renderer/src/core/sample/sample-portfolio';
+import { changeAsOf, loadBenchmark, scrollEntries, timeGridChange } from './in-page';
+import { installProbes, type Probes } from './page-probes';
+
+interface Figure {
+  readonly what: string;
+  readonly value: string;
+  readonly target: string;
+  readonly met: boolean | null;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+function percentile(values: readonly number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0;
+}
+
+function table(figures: readonly Figure[]): string {
+  const rows = [['Measure', 'Figure', 'Target', 'Met'], ...figures.map((figure) => [figure.what, figure.value, figure.target, figure.met === null ? '' : figure.met ? 'yes' : 'NO'])];
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')).join('\n');
+}
+
+test('UI speed with the benchmark portfolio', async ({ page }, testInfo) => {
+  const figures: Figure[] = [];
+  const add = (what: string, value: string, target: string, met: boolean | null): void => {
+    figures.push({ what, value, target, met });
+    console.log(`${what}: ${value}`);
+  };
+  await page.addInitScript(installProbes);
+
+  // Store the portfolio (the Chromium figure of the Dexie store).
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Welcome to Blockledger' })).toBeVisible();
+  const stored = await page.evaluate(loadBenchmark);
+  add(`Generate + prepare ${BENCHMARK_PORTFOLIO.entries.toLocaleString('en')} entries (worker)`, seconds(stored.prepareMs), '', null);
+  add('Dexie store commit in Chromium', seconds(stored.commitMs), '< 3 s', stored.commitMs < 3000);
+
+  // Opening the app: from navigation to the first contracts row.
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Contracts', exact: true }).locator('.ag-row').first()).toBeVisible({ timeout: 10 * 60_000 });
+  const opened = await page.evaluate(() => {
+    const probes = (window as unknown as { __bench: Probes }).__bench;
+    const at = (label: string): number | null => probes.messages.find((message) => message.label === label)?.t ?? null;
+    const recomputed = probes.messages.find((message) => message.type === 'result' && message.asOf !== undefined)?.t ?? null;
+    return { firstRow: probes.firstContractRowAt ?? 0, reading: at('Reading the store'), reconciling: at('Reconciling'), preparing: at('Preparing the screens'), recomputed };
+  });
+  add('First contracts grid visible after opening', seconds(opened.firstRow), '< 2 s', opened.firstRow < 2000);
+  if (opened.reading !== null && opened.reconciling !== null && opened.preparing !== null && opened.recomputed !== null) {
+    add('  of which: read the store', seconds(opened.reconciling - opened.reading), '', null);
+    add('  of which: reconcile', seconds(opened.preparing - opened.reconciling), '', null);
+    add('  of which: prepare the screens', seconds(opened.recomputed - opened.preparing), '', null);
+  }
+
+  // A full recompute for another as-of date, with the longest main-thread task meanwhile.
+  const recompute = await page.evaluate(changeAsOf, '2026-09-30');
+  add('Full recompute after changing the as-of date', seconds(recompute.ms), '< 2 s', recompute.ms < 2000);
+  add('  of which in the worker', seconds(recompute.workerMs), '', null);
+  add('  longest main-thread task meanwhile', `${Math.round(recompute.longestTaskMs)} ms`, '<= 100 ms', recompute.longestTaskMs <= 100);
+
+  // Sorting and filtering the 10,000-row contracts grid.
+  const sorted = await page.evaluate(timeGridChange, { kind: 'sort', column: 'balance' } as const);
+  add('Sort contracts by balance', seconds(sorted.ms), '< 0.5 s', sorted.ms < 500);
+  const filtered = await page.evaluate(timeGridChange, { kind: 'filter', text: 'AGR-0999' } as const);
+  add('Filter contracts (quick search)', seconds(filtered.ms), '< 0.5 s', filtered.ms < 500);
+  add('  longest main-thread task (sort, filter)', `${Math.round(Math.max(sorted.longestTaskMs, filtered.longestTaskMs))} ms`, '<= 100 ms', Math.max(sorted.longestTaskMs, filtered.longestTaskMs) <= 100);
+
+  // Scrolling the entries view (infinite row model fed by the worker).
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Entries' }).click();
+  await expect(page.getByRole('region', { name: 'Entries', exact: true }).locator('.ag-row').first()).toBeVisible({ timeout: 5 * 60_000 });
+  const intervals = await page.evaluate(scrollEntries, { frames: 240, stepPx: 150 });
+  const median = percentile(intervals, 0.5);
+  const p95 = percentile(intervals, 0.95);
+  add('Entries scroll: median frame', `${median.toFixed(1)} ms`, '', null);
+  add('Entries scroll: 95th percentile frame', `${p95.toFixed(1)} ms`, '<= 50 ms', p95 <= 50);
+  add('Entries scroll: longest frame', `${Math.max(...intervals).toFixed(1)} ms`, '', null);
+
+  const printed = table(figures);
+  console.log(`\nUI benchmark (Chromium, web build, ${BENCHMARK_PORTFOLIO.contracts.toLocaleString('en')} contracts, ${BENCHMARK_PORTFOLIO.entries.toLocaleString('en')} entries)\n${printed}`);
+  await writeFile(testInfo.outputPath('figures.txt'), `${printed}\n`);
+});
