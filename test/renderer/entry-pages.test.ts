@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Contract, Entry } from '../../renderer/src/core/model';
 import { reconcile } from '../../renderer/src/core/reconcile';
+import { compareCodePoints } from '../../renderer/src/core/ordering';
+import type { EntryResult } from '../../renderer/src/core/result';
 import { EntryPager } from '../../renderer/src/workers/entry-pages';
-import type { EntryPageQuery } from '../../renderer/src/workers/engine-protocol';
+import type { EntryPageQuery, EntrySortKey } from '../../renderer/src/workers/engine-protocol';
 
 const contract: Contract = {
   id: 'C1', customer: 'Acme', name: 'Block', unit: 'hours', start: '2026-01-01', end: null, allowance: 300, period: 'once', anchor: 'calendar', prorate: false,
@@ -72,6 +74,25 @@ describe('entry pages served by the worker', () => {
           got.set(start, ids(page.rows));
         }
         expect(starts.flatMap((start) => got.get(start) ?? [])).toEqual(whole);
+      }),
+    );
+  });
+
+  it('orders exactly like a plain stable sort by the key, descending too, ties in id order', () => {
+    const row = fc.record({ member: fc.constantFrom('ana', 'bo', 'Cy', ''), hours: fc.integer({ min: -500, max: 500 }), day: fc.integer({ min: 1, max: 28 }) });
+    const keys: EntrySortKey[] = ['member', 'hours', 'date', 'id', 'customer'];
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 40 }), fc.constantFrom(...keys), fc.boolean(), (rows, key, descending) => {
+        const list = rows.map((r, index) => entry(`e${String(index).padStart(3, '0')}`, `2026-01-${String(r.day).padStart(2, '0')}`, r.hours, { member: r.member }));
+        const results: EntryResult[] = list.map((e) => ({ id: e.id, contractId: 'C1', units: e.hours, applied: 0, overage: 0, held: 0, status: 'applied', reason: null }));
+        const pages = new EntryPager(results, new Map(list.map((e) => [e.id, e])), new Map());
+        const value = (e: Entry): string | number => (key === 'hours' ? e.hours : key === 'date' ? e.date : key === 'id' ? e.id : key === 'member' ? e.member : e.customer);
+        const compare = (a: Entry, b: Entry): number => {
+          const [x, y] = [value(a), value(b)];
+          return typeof x === 'number' && typeof y === 'number' ? x - y : compareCodePoints(String(x), String(y));
+        };
+        const expected = [...list].sort((a, b) => (descending ? -1 : 1) * compare(a, b) || compareCodePoints(a.id, b.id)).map((e) => e.id);
+        expect(ids(pages.all(query({ sort: { key, descending } })))).toEqual(expected);
       }),
     );
   });

@@ -1,6 +1,9 @@
 // Pages of the entries grid (AG Grid's infinite row model asks for blocks):
 // the worker filters and sorts once per query over indexes into the engine's
 // entry results, then any block is a slice. Nothing here touches the UI thread.
+// Sorting a million entries with a comparator over strings took 2–5 s; each
+// sort key is instead ranked once (a dense integer per entry), and a query
+// sorts packed numbers (rank, position) natively, in a fraction of that.
 import type { Entry } from '../core/model';
 import type { EntryResult, EntryStatus } from '../core/result';
 import { compareCodePoints } from '../core/ordering';
@@ -26,6 +29,8 @@ function compareValues(a: string | number, b: string | number): number {
 export class EntryPager {
   private lastKey = '';
   private order: Int32Array = new Int32Array();
+  private readonly ranks = new Map<EntrySortKey, { readonly rank: Int32Array; readonly max: number }>();
+  private aligned: readonly Entry[] | null = null;
 
   constructor(
     private readonly results: readonly EntryResult[],
@@ -53,38 +58,78 @@ export class EntryPager {
     return this.page(query, 0, Number.MAX_SAFE_INTEGER).rows;
   }
 
+  /** The entry of each result, by position (one map lookup per entry, once, instead of one per query). */
+  private entryList(): readonly Entry[] {
+    this.aligned ??= this.results.map((result) => this.entries.get(result.id) as Entry);
+    return this.aligned;
+  }
+
   private rowAt(index: number): EntryRow {
     const result = this.results[index] as EntryResult;
     return { entry: this.entries.get(result.id) as Entry, result, batchId: this.batchOf.get(result.id) ?? null };
   }
 
+  private matches(query: EntryPageQuery): Int32Array {
+    const statuses = new Set(query.statuses);
+    const needle = query.search.trim().toLowerCase();
+    const entries = needle === '' ? [] : this.entryList();
+    const matches = new Int32Array(this.results.length);
+    let count = 0;
+    for (let index = 0; index < this.results.length; index++) {
+      const result = this.results[index] as EntryResult;
+      if (statuses.size > 0 && !statuses.has(result.status)) continue;
+      if (query.contractId !== undefined && result.contractId !== query.contractId) continue;
+      if (needle !== '') {
+        const entry = entries[index];
+        const haystack = entry ? `${entry.id} ${entry.customer} ${entry.ticket} ${entry.member} ${entry.notes} ${entry.contractId ?? ''} ${result.reason ?? ''}` : result.id;
+        if (!haystack.toLowerCase().includes(needle)) continue;
+      }
+      matches[count++] = index;
+    }
+    return matches.subarray(0, count);
+  }
+
+  /** Each entry's dense rank under `key` (equal values, equal ranks), computed once per key. */
+  private rankOf(key: EntrySortKey): { rank: Int32Array; max: number } {
+    const known = this.ranks.get(key);
+    if (known) return known;
+    const rank = new Int32Array(this.results.length);
+    let max = this.results.length - 1;
+    // The engine returns entries in id order (SPEC §8), so an entry's position is its id rank.
+    if (key === 'id') rank.forEach((_, index) => (rank[index] = index));
+    else {
+      const pick = SORT_KEYS[key];
+      const entries = this.entryList();
+      const values = this.results.map((result, index) => pick(entries[index] as Entry, result));
+      const distinct = [...new Set(values)].sort(compareValues);
+      const rankOfValue = new Map(distinct.map((value, index) => [value, index]));
+      values.forEach((value, index) => (rank[index] = rankOfValue.get(value) as number));
+      max = distinct.length - 1;
+    }
+    const ranked = { rank, max };
+    this.ranks.set(key, ranked);
+    return ranked;
+  }
+
   private orderFor(query: EntryPageQuery): Int32Array {
     const key = JSON.stringify(query);
     if (key === this.lastKey) return this.order;
-    const statuses = new Set(query.statuses);
-    const needle = query.search.trim().toLowerCase();
-    const matches: number[] = [];
-    this.results.forEach((result, index) => {
-      if (statuses.size > 0 && !statuses.has(result.status)) return;
-      if (query.contractId !== undefined && result.contractId !== query.contractId) return;
-      if (needle !== '') {
-        const entry = this.entries.get(result.id);
-        const haystack = entry ? `${entry.id} ${entry.customer} ${entry.ticket} ${entry.member} ${entry.notes} ${entry.contractId ?? ''} ${result.reason ?? ''}` : result.id;
-        if (!haystack.toLowerCase().includes(needle)) return;
-      }
-      matches.push(index);
-    });
+    const matches = this.matches(query);
     const sort = query.sort ?? { key: 'date' as const, descending: false };
-    const pick = SORT_KEYS[sort.key];
-    const sign = sort.descending ? -1 : 1;
-    const values = new Map(matches.map((index) => {
-      const result = this.results[index] as EntryResult;
-      return [index, pick(this.entries.get(result.id) as Entry, result)] as const;
-    }));
-    // Ties keep id order (the engine's order), so pages never shuffle.
-    matches.sort((a, b) => sign * compareValues(values.get(a) as string | number, values.get(b) as string | number) || a - b);
+    const { rank, max } = this.rankOf(sort.key);
+    // (rank, position) packed into one exact double: a native numeric sort, ties in id order so pages never shuffle.
+    const scale = 2 ** Math.ceil(Math.log2(this.results.length + 1));
+    const packed = new Float64Array(matches.length);
+    for (let j = 0; j < matches.length; j++) {
+      const index = matches[j] as number;
+      const r = rank[index] as number;
+      packed[j] = (sort.descending ? max - r : r) * scale + index;
+    }
+    packed.sort();
+    const order = new Int32Array(packed.length);
+    for (let j = 0; j < packed.length; j++) order[j] = (packed[j] as number) % scale;
     this.lastKey = key;
-    this.order = Int32Array.from(matches);
-    return this.order;
+    this.order = order;
+    return order;
   }
 }
