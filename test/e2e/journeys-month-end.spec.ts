@@ -74,6 +74,11 @@ test('month-end shows the engine\'s alerts, invoice and exceptions; a customer w
   }
   await snapshot(page, testInfo, 'month-end-exported');
 
+  // Generating can be stopped; nothing is saved.
+  await workbooks.getByRole('button', { name: 'Generate all workbooks and the month-end pack' }).click();
+  await workbooks.getByRole('status', { name: 'Writing workbooks' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(workbooks.getByText('Stopped. Nothing was saved')).toBeVisible();
+
   // The whole pack: one zip in a browser, every customer's workbook and the pack.
   const packing = page.waitForEvent('download');
   await workbooks.getByRole('button', { name: 'Generate all workbooks and the month-end pack' }).click();

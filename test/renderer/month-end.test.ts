@@ -7,7 +7,7 @@ import { DEMO_PORTFOLIO, generateSamplePortfolio } from '../../renderer/src/core
 import { dayOf } from '../../renderer/src/core/dates';
 import { workbookContext } from '../../renderer/src/io/workbook/workbook-context';
 import { alertCounts, invoiceKindLabel, invoiceTotal, saveOutcome } from '../../renderer/src/features/month-end/month-end-view';
-import { monthEndSummary } from '../../renderer/src/workers/month-end';
+import { IN_MEMORY_HISTORY_ROWS, inMemoryPackRefusal, monthEndSummary } from '../../renderer/src/workers/month-end';
 import type { InvoiceRow } from '../../renderer/src/workers/engine-protocol';
 
 const AS_OF = '2026-10-31';
@@ -54,6 +54,20 @@ describe('the month-end summary of the demo portfolio', () => {
       expect(row.date >= summary.from && row.date <= AS_OF).toBe(true);
       if (row.amount !== null) expect(Number.isInteger(row.amount)).toBe(true);
     }
+  });
+});
+
+describe('the pack built inside the window', () => {
+  it('is allowed for the demo portfolio', () => {
+    expect(inMemoryPackRefusal(workbookContext(input, result))).toBeNull();
+  });
+
+  it('is refused past the in-memory limit, saying how many rows and what to do instead', () => {
+    const big = { ...generateSamplePortfolio({ customers: 4, contracts: 8, entries: IN_MEMORY_HISTORY_ROWS * 1.2, start: '2025-11-01', months: 12 }), asOf: AS_OF };
+    const refusal = inMemoryPackRefusal(workbookContext(big, reconcile(big)));
+    expect(refusal).toMatch(/has [\d,]+ history rows, too many to build inside this window/);
+    expect(refusal).toContain('Nothing was written');
+    expect(refusal).toContain('reconcile --xlsx');
   });
 });
 

@@ -23,7 +23,7 @@ import { ALLOCATION_ORDER_SETTING, type ContractRow, type EngineCalls, type Impo
 import { workbookFileName } from './file-names';
 import { conflictView, MAX_CONFLICT_VIEWS } from './conflict-views';
 import { profileWithColumns, profileWithSettings, runImportPipeline } from './import-pipeline';
-import { monthEndSummary } from './month-end';
+import { inMemoryPackRefusal, monthEndSummary } from './month-end';
 import { sampleDraft } from './sample-draft';
 import { BENCHMARK_PORTFOLIO, DEMO_PORTFOLIO } from '../core/sample/sample-portfolio';
 
@@ -228,6 +228,8 @@ export class EngineSession {
 
   async monthEndPack(_request: unknown, control: CallControl): Promise<NamedFile[]> {
     const current = await this.ensure(control);
+    const tooLarge = inMemoryPackRefusal(current.context);
+    if (tooLarge !== null) throw new ClerkError(tooLarge);
     const groups = customerGroups(current.result);
     const total = groups.length + 1;
     const files: NamedFile[] = [];

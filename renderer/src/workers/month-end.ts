@@ -53,6 +53,21 @@ async function packSheets(context: WorkbookContext): Promise<Map<string, (readon
   return capture.sheets;
 }
 
+/**
+ * History rows above which the browser-side writer is refused: ExcelJS's
+ * in-memory workbook needs about 11 KB of heap per row (performance.md §1.3),
+ * so 100,000 rows is already about a gigabyte.
+ */
+export const IN_MEMORY_HISTORY_ROWS = 100_000;
+
+/** Why the whole pack cannot be built in memory for `context`, in the clerk's words; null when it can. */
+export function inMemoryPackRefusal(context: WorkbookContext): string | null {
+  let rows = 0;
+  for (const result of context.result.contracts) rows += result.ledger.length + (context.notCovered.get(result.id)?.length ?? 0);
+  if (rows <= IN_MEMORY_HISTORY_ROWS) return null;
+  return `This portfolio's month-end pack has ${rows.toLocaleString('en')} history rows, too many to build inside this window (at most ${IN_MEMORY_HISTORY_ROWS.toLocaleString('en')}). Nothing was written. Export the customers' workbooks one at a time here, or have the pack written by the reconcile command (reconcile --xlsx FOLDER), which streams any size.`;
+}
+
 /** Alerts, invoice lines from the 1st of the as-of month to as-of, and the exceptions, as the pack lists them. */
 export async function monthEndSummary(context: WorkbookContext): Promise<MonthEndSummary> {
   const { asOf } = context.result;
