@@ -66,7 +66,6 @@ export function EntriesScreen() {
           <Chip
             key={candidate.label}
             label={counts ? `${candidate.label} (${filterCount(candidate, counts) ?? 0})` : candidate.label}
-            aria-label={candidate.label}
             color={index === filter ? 'primary' : 'default'}
             variant={index === filter ? 'filled' : 'outlined'}
             onClick={() => setFilter(index)}
