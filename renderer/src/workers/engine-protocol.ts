@@ -7,6 +7,7 @@ import type { DateFormat } from '../core/import/source-date';
 import type { SourceSystem, UnitProduct } from '../core/import/profiles/profile-types';
 import type { ImportIssue } from '../core/import/import-issue';
 import type { AuditEvent, ImportBatch, JsonValue, PlanCounts } from '../db';
+import type { AuditResult } from '../core/audit/audit-types';
 
 /** One line of the contracts grid. */
 export interface ContractRow {
@@ -71,8 +72,6 @@ export interface FilePreview {
   readonly rows: readonly { readonly line: number; readonly cells: readonly string[]; readonly issues: readonly string[]; /** Notes that do not keep the row out. */ readonly warnings: readonly string[] }[];
   readonly detection: Detection | null;
   readonly mapping: readonly FieldMapping[];
-  /** Issues of the whole file (unreadable, unrecognised). */
-  readonly fileIssues: readonly string[];
 }
 
 export interface ImportPreviewResult {
@@ -180,6 +179,24 @@ export const ALLOCATION_ORDER_SETTING = 'allocationOrder';
 /** The setting holding the clerk's display formats (Settings). */
 export const DISPLAY_FORMATS_SETTING = 'displayFormats';
 
+/** The files of a migration audit (Audit screen, issue 6): ConnectWise source, e-automate target, time entries, optional pairs. */
+export interface MigrationAuditRequest {
+  readonly source: readonly NamedFile[];
+  readonly target: readonly NamedFile[];
+  readonly entries: readonly NamedFile[];
+  readonly pairs: NamedFile | null;
+  readonly asOf: IsoDate;
+  readonly unitProducts: readonly UnitProduct[];
+}
+
+/** The audit, or why there is none (`issues` with an error); the entries for drill-down and the workbook to save. */
+export interface MigrationAuditView {
+  readonly result: AuditResult | null;
+  readonly issues: readonly ImportIssue[];
+  readonly entries: readonly Entry[];
+  readonly workbook: NamedFile | null;
+}
+
 /** Every request and the value it answers with. */
 export interface EngineCalls {
   recompute: { request: { asOf: IsoDate }; response: RecomputeSummary };
@@ -204,6 +221,7 @@ export interface EngineCalls {
   'backup-export': { request: { now: string }; response: Uint8Array };
   'backup-restore': { request: { bytes: Uint8Array; now: string }; response: null };
   audit: { request: Record<string, never>; response: AuditEvent[] };
+  'migration-audit': { request: MigrationAuditRequest; response: MigrationAuditView };
 }
 
 export type EngineCall = keyof EngineCalls;

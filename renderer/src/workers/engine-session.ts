@@ -24,6 +24,7 @@ import { workbookFileName } from './file-names';
 import { conflictView, MAX_CONFLICT_VIEWS } from './conflict-views';
 import { profileWithColumns, profileWithSettings, runImportPipeline } from './import-pipeline';
 import { inMemoryPackRefusal, monthEndSummary } from './month-end';
+import { migrationAudit } from './migration-audit';
 import { sampleDraft } from './sample-draft';
 import { BENCHMARK_PORTFOLIO, DEMO_PORTFOLIO } from '../core/sample/sample-portfolio';
 
@@ -289,5 +290,9 @@ export class EngineSession {
 
   async audit(): Promise<EngineCalls['audit']['response']> {
     return listAuditEvents(this.db);
+  }
+
+  async migrationAudit(request: EngineCalls['migration-audit']['request'], control: CallControl): Promise<EngineCalls['migration-audit']['response']> {
+    return migrationAudit(request, (progress) => control.progress(progress), () => control.checkpoint());
   }
 }

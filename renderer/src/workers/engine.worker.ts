@@ -46,6 +46,7 @@ const handlers: Readonly<Record<EngineCall, Handler>> = {
   'backup-export': (s, r) => s.backupExport(r),
   'backup-restore': (s, r) => s.backupRestore(r),
   audit: (s) => s.audit(),
+  'migration-audit': (s, r, c) => s.migrationAudit(r, c),
 };
 
 async function run(message: Extract<ToWorker, { type: 'call' }>): Promise<void> {
