@@ -5,7 +5,6 @@
 import type { ImportIssue } from '../core/import/import-issue';
 import type { Table } from '../core/import/table';
 import type { SourceProfile } from '../core/import/profiles/profile-types';
-import { describeIssue } from '../core/import/import-issue';
 import { BUILTIN_PROFILES, specsOf } from '../core/import/profiles/registry';
 import { resolveColumns } from '../core/import/record-reader';
 import { validateProfile } from '../core/import/profiles/validate-profile';
@@ -115,21 +114,18 @@ function pinned(choices: ImportChoices, tables: readonly Table[], known: Readonl
 function filePreview(table: Table, issues: readonly ImportIssue[], detection: FilePreview['detection'], profiles: ReadonlyMap<string, SourceProfile>): FilePreview {
   const errors = new Map<number, string[]>();
   const warnings = new Map<number, string[]>();
-  const fileIssues: string[] = [];
   for (const issue of issues) {
-    if (issue.file !== table.fileName) continue;
+    // Whole-file issues are shown from the issue list, with their severity.
+    if (issue.file !== table.fileName || issue.line === null) continue;
     const text = issue.column === null ? issue.message : `${issue.column}: ${issue.message}`;
-    if (issue.line === null) fileIssues.push(describeIssue(issue));
-    else {
-      const byLine = issue.severity === 'error' ? errors : warnings;
-      byLine.set(issue.line, [...(byLine.get(issue.line) ?? []), text]);
-    }
+    const byLine = issue.severity === 'error' ? errors : warnings;
+    byLine.set(issue.line, [...(byLine.get(issue.line) ?? []), text]);
   }
   const rows = table.rows.map((row) => ({ line: row.line, cells: row.cells, issues: errors.get(row.line) ?? [], warnings: warnings.get(row.line) ?? [] }));
   // Rows with problems first within the preview window, so none hides past its end.
   const flagged = (row: (typeof rows)[number]): boolean => row.issues.length + row.warnings.length > 0;
   const shown = rows.length <= PREVIEW_ROWS ? rows : [...rows.filter(flagged), ...rows.filter((row) => !flagged(row))].slice(0, PREVIEW_ROWS).sort((a, b) => a.line - b.line);
-  return { file: table.fileName, header: table.header, rows: shown, detection, mapping: mappingOf(table, detection, profiles), fileIssues };
+  return { file: table.fileName, header: table.header, rows: shown, detection, mapping: mappingOf(table, detection, profiles) };
 }
 
 function mappingOf(table: Table, detection: FilePreview['detection'], profiles: ReadonlyMap<string, SourceProfile>): FieldMapping[] {

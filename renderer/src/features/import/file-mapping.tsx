@@ -18,12 +18,15 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
+import type { ImportIssue } from '../../core/import/import-issue';
 import { specsOf } from '../../core/import/profiles/registry';
 import type { FilePreview, ImportPreviewResult } from '../../workers/engine-protocol';
 import type { FileChoice } from './import-choices';
 
 export interface FileMappingProps {
   readonly preview: FilePreview;
+  /** Issues of the whole file (unreadable, missing column, ignored key). */
+  readonly fileIssues: readonly ImportIssue[];
   readonly choice: FileChoice;
   readonly profiles: ImportPreviewResult['profiles'];
   onChange(choice: FileChoice): void;
@@ -33,7 +36,7 @@ export interface FileMappingProps {
 const AUTO = '__auto__';
 
 /** The detection, profile choice and column mapping of one file. */
-export function FileMapping({ preview, choice, profiles, onChange, onSaveProfile }: FileMappingProps) {
+export function FileMapping({ preview, fileIssues, choice, profiles, onChange, onSaveProfile }: FileMappingProps) {
   const [profileName, setProfileName] = useState('');
   const { detection } = preview;
   const recognised = detection?.profileId !== null && detection !== null;
@@ -96,9 +99,9 @@ export function FileMapping({ preview, choice, profiles, onChange, onSaveProfile
           {detection ? `${detection.reason[0]?.toUpperCase() ?? ''}${detection.reason.slice(1)}.` : 'This file could not be read.'}
           {problems > 0 ? ` ${problems} ${problems === 1 ? 'row has a problem' : 'rows have problems'} and will not be imported; see the preview below.` : ''}
         </Alert>
-        {preview.fileIssues.map((issue) => (
-          <Alert key={issue} severity="error" sx={{ mb: 1 }}>
-            {issue}
+        {fileIssues.map((issue) => (
+          <Alert key={`${issue.code}\u0000${issue.message}`} severity={issue.severity === 'error' ? 'error' : 'info'} sx={{ mb: 1 }}>
+            {issue.column === null ? issue.message : `${issue.column}: ${issue.message}`}
           </Alert>
         ))}
         {preview.mapping.length > 0 ? (

@@ -156,7 +156,7 @@ export function ImportScreen() {
         <>
           {preview.files.map((file) => (
             <Box key={file.file}>
-              <FileMapping preview={file} choice={choiceFor(choices, file.file)} profiles={preview.profiles} onChange={(choice) => rerun(withChoice(choices, choice))} onSaveProfile={(name) => void saveProfile(file.file, name)} />
+              <FileMapping preview={file} fileIssues={preview.issues.filter((issue) => issue.file === file.file && issue.line === null)} choice={choiceFor(choices, file.file)} profiles={preview.profiles} onChange={(choice) => rerun(withChoice(choices, choice))} onSaveProfile={(name) => void saveProfile(file.file, name)} />
               <Box sx={{ mb: 3 }}>
                 <PreviewGrid preview={file} />
               </Box>
