@@ -17,7 +17,8 @@ const MAX_QUEUED_BYTES = 4 * 1024 * 1024;
 
 // The private parts of ExcelJS 4.4.0 the two fixes touch.
 interface QueuedWritable {
-  readonly writableLength: number;
+  // archiver's entry streams come from readable-stream 2, which has no `writableLength`.
+  readonly _writableState: { readonly length: number };
   once(event: 'drain', listener: () => void): unknown;
 }
 interface WorksheetWriterInternals {
@@ -40,8 +41,10 @@ async function honourBackpressure(sheet: ExcelJS.Worksheet): Promise<void> {
   // Fix 1: StreamBuf.write ignores pipe.write's return value, so a fast
   // producer would queue the whole sheet in front of zlib (exceljs#1894,
   // #2916). We wait for 'drain' ourselves; yielding alone does not help.
+  // The queue is read from the writable state: Node's `writableLength` is
+  // undefined on these streams, so a check on it never waited.
   const pipe = internals.stream.pipes[0];
-  if (pipe !== undefined && pipe.writableLength > MAX_QUEUED_BYTES) await new Promise<void>((resolve) => pipe.once('drain', resolve));
+  if (pipe !== undefined && pipe._writableState.length > MAX_QUEUED_BYTES) await new Promise<void>((resolve) => pipe.once('drain', resolve));
   // Fix 2: WorksheetWriter keeps every formula cell's model in `_formulae`
   // (for shared formulas, which we never write): ~300 bytes per formula cell
   // for the life of the sheet. Clearing it keeps memory flat.
