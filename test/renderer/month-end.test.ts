@@ -97,3 +97,12 @@ describe('the month-end words and sums', () => {
     expect(failed.message).toContain('The disk is full. Nothing was written. Pick another folder');
   });
 });
+
+describe('the summary of one reconcile', () => {
+  it('is built once and answered again for the same reconcile', async () => {
+    const context = workbookContext(input, result);
+    const first = monthEndSummary(context);
+    expect(monthEndSummary(context)).toBe(first);
+    expect(await monthEndSummary(workbookContext(input, result))).toEqual(await first);
+  });
+});

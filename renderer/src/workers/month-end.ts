@@ -68,8 +68,23 @@ export function inMemoryPackRefusal(context: WorkbookContext): string | null {
   return `This portfolio's month-end pack has ${rows.toLocaleString('en')} history rows, too many to build inside this window (at most ${IN_MEMORY_HISTORY_ROWS.toLocaleString('en')}). Nothing was written. Export the customers' workbooks one at a time here, or have the pack written by the reconcile command (reconcile --xlsx FOLDER), which streams any size.`;
 }
 
+// One summary per reconcile (a context lives until the next recompute): with a
+// million entries the pack's sheets take seconds, and a clerk goes back and forth.
+const summaries = new WeakMap<WorkbookContext, Promise<MonthEndSummary>>();
+
 /** Alerts, invoice lines from the 1st of the as-of month to as-of, and the exceptions, as the pack lists them. */
-export async function monthEndSummary(context: WorkbookContext): Promise<MonthEndSummary> {
+export function monthEndSummary(context: WorkbookContext): Promise<MonthEndSummary> {
+  let summary = summaries.get(context);
+  if (summary === undefined) {
+    summary = buildSummary(context);
+    summaries.set(context, summary);
+    // A failed build is not kept: the next visit tries again.
+    summary.catch(() => summaries.delete(context));
+  }
+  return summary;
+}
+
+async function buildSummary(context: WorkbookContext): Promise<MonthEndSummary> {
   const { asOf } = context.result;
   const from = isoOf(firstDayOfMonth(monthOfDay(dayOf(asOf))));
   const unitOf = new Map(context.result.contracts.map((result) => [result.id, result.unit] as const));

@@ -3,6 +3,7 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
+import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
@@ -27,15 +28,20 @@ export function MonthEndScreen() {
   const [summary, setSummary] = useState<MonthEndSummary | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [section, setSection] = useState<Section>('alerts');
+  const [loading, setLoading] = useState(false);
 
   useEffect(() => {
     if (!reconciled) return;
     let live = true;
     setFailure(null);
-    client.call('month-end', {}).then(
-      (next) => live && setSummary(next),
-      (error: unknown) => live && setFailure(error instanceof Error ? error.message : String(error)),
-    );
+    setLoading(true);
+    client
+      .call('month-end', {})
+      .then(
+        (next) => live && setSummary(next),
+        (error: unknown) => live && setFailure(error instanceof Error ? error.message : String(error)),
+      )
+      .finally(() => live && setLoading(false));
     return () => {
       live = false;
     };
@@ -51,6 +57,7 @@ export function MonthEndScreen() {
         title="Month-end"
         subtitle={summary ? `Billing from ${formatDate(summary.from, formats)} to ${formatDate(summary.asOf, formats)}, ${summary.customers.length} customers` : 'Reconciling…'}
       />
+      {loading ? <LinearProgress aria-label="Gathering alerts, invoice lines and exceptions" sx={{ mb: 2 }} /> : null}
       {failure ? <Alert severity="error" sx={{ mb: 2 }}>{failure}</Alert> : null}
       <ExportPanel customers={summary?.customers ?? []} />
       {summary && exceptions ? (
