@@ -39,10 +39,15 @@ function digit(text: string, index: number): number {
 
 /** Day number of a strict `YYYY-MM-DD` that names a real date; null otherwise. */
 export function parseIsoDate(text: string): number | null {
-  if (text.length !== 10 || text[4] !== '-' || text[7] !== '-') return null;
-  const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
-  const month = digit(text, 5) * 10 + digit(text, 6);
-  const day = digit(text, 8) * 10 + digit(text, 9);
+  return text.length === 10 ? parseIsoDateAt(text, 0) : null;
+}
+
+/** parseIsoDate of the ten characters of `text` from `at` (a cell read in place, not copied out). */
+export function parseIsoDateAt(text: string, at: number): number | null {
+  if (text.charCodeAt(at + 4) !== 45 || text.charCodeAt(at + 7) !== 45) return null;
+  const year = digit(text, at) * 1000 + digit(text, at + 1) * 100 + digit(text, at + 2) * 10 + digit(text, at + 3);
+  const month = digit(text, at + 5) * 10 + digit(text, at + 6);
+  const day = digit(text, at + 8) * 10 + digit(text, at + 9);
   if (!(month >= 1 && month <= 12 && day >= 1 && year >= 1) || day > daysInMonth(year, month)) return null;
   return dayFromCivil(year, month, day);
 }

@@ -11,8 +11,37 @@ function splitDecimal(text: string): { negative: boolean; whole: string; fractio
   return { negative: match[4] === '-', whole: '0', fraction: match[5] ?? '' };
 }
 
+/**
+ * `text.slice(start, end)` in hundredths when it has the common shape `123`,
+ * `1.5` or `1.25` (no sign, no spaces, at most two decimals, 13 characters at
+ * most so the value stays exact), by char-code arithmetic and without copying
+ * the cell out; -1 for anything else, which takes parseCenti's general path.
+ * A million hours cells are read several times faster than through the pattern.
+ */
+export function plainCentiIn(text: string, start: number, end: number): number {
+  const length = end - start;
+  if (length <= 0 || length > 13) return -1;
+  let value = 0;
+  let at = start;
+  for (; at < end; at++) {
+    const digit = text.charCodeAt(at) - 48;
+    if (digit < 0 || digit > 9) break;
+    value = value * 10 + digit;
+  }
+  if (at === start) return -1;
+  if (at === end) return value * 100;
+  const decimals = end - at - 1;
+  if (text.charCodeAt(at) !== 46 || decimals < 1 || decimals > 2) return -1;
+  const tenths = text.charCodeAt(at + 1) - 48;
+  const hundredths = decimals === 2 ? text.charCodeAt(at + 2) - 48 : 0;
+  if (tenths < 0 || tenths > 9 || hundredths < 0 || hundredths > 9) return -1;
+  return value * 100 + tenths * 10 + hundredths;
+}
+
 /** Parses `12`, `1.5`, `1.500`, `-3.25` into hundredths; null if not a plain decimal or finer than a hundredth. */
 export function parseCenti(text: string): Centi | null {
+  const plain = plainCentiIn(text, 0, text.length);
+  if (plain >= 0) return plain;
   const parts = splitDecimal(text);
   if (!parts) return null;
   const fraction = parts.fraction.replace(/0+$/, '');

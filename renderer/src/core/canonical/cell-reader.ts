@@ -5,8 +5,9 @@
 // `__proto__` column is just an ignored unknown column.
 import type { ImportIssue } from '../import/import-issue';
 import type { Centi, ExactDecimal, IsoDate, RoleValue } from '../model';
-import { parseCenti, parseExactDecimal } from '../numbers';
-import { isoOf, parseIsoDate } from '../dates';
+import type { FieldRanges } from '../import/field-ranges';
+import { parseCenti, parseExactDecimal, plainCentiIn } from '../numbers';
+import { isoOf, parseIsoDate, parseIsoDateAt } from '../dates';
 import { normaliseName } from '../ordering';
 
 /** `"x"` for a value in a message; an empty cell is named as such. */
@@ -20,14 +21,26 @@ const BOOLEANS = new Map([['yes', true], ['true', true], ['no', false], ['false'
 // technicians; sharing one string per value keeps ~200 MB of duplicates out
 // of the heap. Bounded, so a column of unique values cannot grow it forever.
 const POOL_LIMIT = 65_536;
+/** Distinct cells remembered per shared column: more than a team's technicians or roles. */
+const RECENT_SHARED = 8;
+
+/** Whether `text` holds `expected` at `start..start+length` (a plain loop: cheaper than a startsWith call for short cells). */
+function sameText(expected: string, text: string, start: number, length: number): boolean {
+  if (expected.length !== length) return false;
+  for (let i = 0; i < length; i++) if (expected.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
 
 /** Resolves a file's header against its known columns, then types each row's cells. */
 export class CellReader {
   readonly issues: ImportIssue[] = [];
   private readonly positions = new Map<string, number>();
   private readonly pool = new Map<string, string>();
-  private readonly previousShared: (string | undefined)[] = [];
+  /** Per column, the last few cells as written and their shared strings, as pairs. */
+  private readonly recentShared: string[][] = [];
   private cells: readonly string[] = [];
+  /** The row as ranges of its text instead of cells (a CSV row without quotes); null when `cells` holds it. */
+  private ranges: FieldRanges | null = null;
   private rowLine = 0;
   private rowIssues = 0;
   private rowFirstIssue = 0;
@@ -63,6 +76,17 @@ export class CellReader {
   /** Starts a row. */
   begin(cells: readonly string[], line: number): void {
     this.cells = cells;
+    this.ranges = null;
+    this.startRow(line);
+  }
+
+  /** Starts a row handed over as ranges of a text, valid until the row ends. */
+  beginRanges(fields: FieldRanges, line: number): void {
+    this.ranges = fields;
+    this.startRow(line);
+  }
+
+  private startRow(line: number): void {
     this.rowLine = line;
     this.rowIssues = 0;
     this.rowFirstIssue = this.issues.length;
@@ -99,30 +123,55 @@ export class CellReader {
   /** The trimmed cell; '' when empty or when the file has no such column. */
   text(column: string): string {
     const position = this.positions.get(column);
-    return position === undefined ? '' : (this.cells[position] ?? '').trim();
+    return position === undefined ? '' : this.cell(position).trim();
   }
 
   /** The cell exactly as written (notes keep their spacing). */
   raw(column: string): string {
     const position = this.positions.get(column);
-    return position === undefined ? '' : (this.cells[position] ?? '');
+    return position === undefined ? '' : this.cell(position);
+  }
+
+  /** plainCentiIn of the cell when the row is ranges of a text; -1 otherwise. */
+  private plainCentiInPlace(column: string): number {
+    const ranges = this.ranges;
+    const position = this.positions.get(column);
+    if (ranges === null || position === undefined) return -1;
+    return plainCentiIn(ranges.text, ranges.starts[position] as number, ranges.ends[position] as number);
+  }
+
+  private cell(position: number): string {
+    const ranges = this.ranges;
+    if (ranges === null) return this.cells[position] ?? '';
+    return ranges.text.slice(ranges.starts[position], ranges.ends[position]);
   }
 
   /** The trimmed cell as one string shared by every row with that value, for columns whose values repeat. */
   sharedText(column: string): string {
     const position = this.positions.get(column);
     if (position === undefined) return '';
-    const value = (this.cells[position] ?? '').trim();
-    // Exports come grouped (by contract, customer, technician): comparing with
-    // the previous row's value first skips most pool lookups.
-    const previous = this.previousShared[position];
-    if (previous === value) return previous;
+    // Exports come grouped (by contract, customer) or repeat a handful of
+    // values (technicians, roles, types): the column's last few cells as
+    // written are compared first, in place when the row is ranges of a text,
+    // which costs no copy, no trimming and no hashing.
+    const recent = (this.recentShared[position] ??= []);
+    const ranges = this.ranges;
+    if (ranges !== null) {
+      const start = ranges.starts[position] as number;
+      const length = (ranges.ends[position] as number) - start;
+      for (let at = 0; at < recent.length; at += 2) if (sameText(recent[at] as string, ranges.text, start, length)) return recent[at + 1] as string;
+    }
+    const cell = this.cell(position);
+    if (ranges === null) for (let at = 0; at < recent.length; at += 2) if (recent[at] === cell) return recent[at + 1] as string;
+    const value = cell.trim();
     let shared = this.pool.get(value);
     if (shared === undefined) {
       shared = value;
       if (this.pool.size < POOL_LIMIT) this.pool.set(value, value);
     }
-    this.previousShared[position] = shared;
+    // Newest first; the oldest pair drops out.
+    recent.unshift(cell, shared);
+    if (recent.length > 2 * RECENT_SHARED) recent.length = 2 * RECENT_SHARED;
     return shared;
   }
 
@@ -136,6 +185,13 @@ export class CellReader {
 
   /** A strict `YYYY-MM-DD` date; null when empty (an issue too if required) or invalid. */
   date(column: string, required: boolean): IsoDate | null {
+    // A plain date read in place; anything else (spaces, blanks, errors) takes the general path below.
+    const ranges = this.ranges;
+    const position = this.positions.get(column);
+    if (ranges !== null && position !== undefined && (ranges.ends[position] as number) - (ranges.starts[position] as number) === 10) {
+      const day = parseIsoDateAt(ranges.text, ranges.starts[position] as number);
+      if (day !== null) return isoOf(day);
+    }
     const value = this.text(column);
     if (value === '') {
       if (required) this.fail(column, 'missing-value', 'expected a date as YYYY-MM-DD, got an empty cell');
@@ -150,6 +206,9 @@ export class CellReader {
 
   /** A quantity in hundredths (SPEC §10: at most two decimals; not negative unless allowed). */
   centi(column: string, what: string, options: { required?: boolean; negative?: boolean; positive?: boolean } = {}): Centi | null {
+    // A plain quantity read in place (never negative) needs no checks but `positive`; anything else takes the general path.
+    const plain = this.plainCentiInPlace(column);
+    if (plain > 0 || (plain === 0 && !options.positive)) return plain;
     const value = this.text(column);
     if (value === '') {
       if (options.required) this.fail(column, 'missing-value', `expected ${what}, got an empty cell`);
@@ -200,6 +259,14 @@ export class CellReader {
 
   /** One of `allowed` (compared after `normalise`); the default when empty. */
   choice<T extends string>(column: string, allowed: readonly T[], fallback: T, normalise: (raw: string) => string = (raw) => raw): T {
+    // A cell that is exactly one of the options (as exports write them) is read in place.
+    const ranges = this.ranges;
+    const position = this.positions.get(column);
+    if (ranges !== null && position !== undefined) {
+      const start = ranges.starts[position] as number;
+      const length = (ranges.ends[position] as number) - start;
+      for (const option of allowed) if (sameText(option, ranges.text, start, length)) return option;
+    }
     const value = this.text(column);
     if (value === '') return fallback;
     const normalised = normalise(value);

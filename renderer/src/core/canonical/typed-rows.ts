@@ -1,5 +1,6 @@
 // What a canonical typer returns and how it is fed: header first, then rows,
 // either from a whole Table or straight from a streaming CSV reader.
+import type { FieldRanges } from '../import/field-ranges';
 import type { ImportIssue } from '../import/import-issue';
 import type { Table } from '../import/table';
 import { CellReader } from './cell-reader';
@@ -18,6 +19,8 @@ export interface TypedRows<T> {
 export interface RowTyper<T> {
   header(names: readonly string[]): void;
   row(cells: readonly string[], line: number): void;
+  /** The same for a row handed over as ranges of a text (a CSV row without quotes). */
+  rowRanges(fields: FieldRanges, line: number): void;
   finish(): TypedRows<T>;
 }
 
@@ -45,20 +48,30 @@ export function createRowTyper<T>(fileName: string, spec: RowTyperSpec<T>): RowT
     row(cells, line) {
       if (!usable) return;
       reader.begin(cells, line);
-      const record = spec.typeRow(reader);
-      const id = spec.idColumn === null ? '' : reader.text(spec.idColumn);
-      if (id !== '') {
-        const first = firstLines.claim(id, line);
-        if (first !== null) reader.fail(spec.idColumn as string, 'duplicate-id', `duplicate id "${id}": expected each id once, it is already on line ${first}`);
-      }
-      reader.end();
-      if (record !== null && reader.rowOk) records.push(record);
-      else if (id !== '') rejectedIds.add(id);
+      typeCurrentRow(line);
+    },
+    rowRanges(fields, line) {
+      if (!usable) return;
+      reader.beginRanges(fields, line);
+      typeCurrentRow(line);
     },
     finish() {
       return { records, issues: reader.issues, complete: usable, rejectedIds };
     },
   };
+
+  // The reader holds the row (cells or ranges); type it and keep or reject it.
+  function typeCurrentRow(line: number): void {
+    const record = spec.typeRow(reader);
+    const id = spec.idColumn === null ? '' : reader.text(spec.idColumn);
+    if (id !== '') {
+      const first = firstLines.claim(id, line);
+      if (first !== null) reader.fail(spec.idColumn as string, 'duplicate-id', `duplicate id "${id}": expected each id once, it is already on line ${first}`);
+    }
+    reader.end();
+    if (record !== null && reader.rowOk) records.push(record);
+    else if (id !== '') rejectedIds.add(id);
+  }
 }
 
 /** Feeds a whole Table through a row typer. */

@@ -1,6 +1,7 @@
 // CSV bytes to a Table of string cells plus import issues (issue 3 "Readers").
 // Values stay strings: typing is the profiles' and the canonical typer's job.
 import type { ImportIssue } from '../../core/import/import-issue';
+import { fieldCells, type FieldRanges } from '../../core/import/field-ranges';
 import type { Table, TableRow } from '../../core/import/table';
 import { decodeText, type TextEncoding } from './decode-text';
 import { detectDelimiter, type Delimiter } from './detect-delimiter';
@@ -10,6 +11,8 @@ import { tokenizeCsv, type CsvProblem, type CsvRecordSink } from './tokenize-csv
 export interface CsvRowSink {
   header(names: readonly string[]): void;
   row(cells: string[], line: number): void;
+  /** Optional: a data row without quotes as ranges of the text (see FieldRanges); else it comes to `row`. */
+  rowRanges?(fields: FieldRanges, line: number): void;
 }
 
 export interface CsvReadSummary {
@@ -51,6 +54,12 @@ export class CsvRecordChecker implements CsvRecordSink {
     } else {
       this.sink.row(cells, line);
     }
+  }
+
+  ranges(fields: FieldRanges, line: number): void {
+    // The header and ragged rows are rare: they go the way of cells.
+    if (this.width === fields.count && this.sink.rowRanges) this.sink.rowRanges(fields, line);
+    else this.record(fieldCells(fields), line);
   }
 
   problem(kind: CsvProblem, line: number): void {

@@ -5,11 +5,18 @@
 // because PapaParse measured 40 MB/s for parsing alone here
 // (research/performance.md §2), below the 50 MB/s read+type target.
 
+import { fieldCells, type FieldRanges } from '../../core/import/field-ranges';
+
 export type CsvProblem = 'unclosed-quote' | 'text-after-quote';
 
 export interface CsvRecordSink {
   /** A well-formed record: its cells and the line it starts on (1-based). */
   record(cells: string[], line: number): void;
+  /**
+   * Optional: a record without quotes as ranges of the text instead of cells
+   * (no string per cell is made). Records with quotes still come to `record`.
+   */
+  ranges?(fields: FieldRanges, line: number): void;
   /** A malformed record; an unclosed quote ends the scan. */
   problem(kind: CsvProblem, line: number): void;
 }
@@ -33,6 +40,30 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
+/** The ranges of the record being read, reused from record to record. */
+class RecordRanges implements FieldRanges {
+  starts = new Int32Array(32);
+  ends = new Int32Array(32);
+  count = 0;
+
+  constructor(readonly text: string) {}
+
+  add(start: number, end: number): void {
+    if (this.count === this.starts.length) {
+      const starts = new Int32Array(this.count * 2);
+      const ends = new Int32Array(this.count * 2);
+      starts.set(this.starts);
+      ends.set(this.ends);
+      this.starts = starts;
+      this.ends = ends;
+    }
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.count++;
+  }
+
+}
+
 /** Splits `text` into records, skipping blank lines; `\r\n` and `\n` end a line. */
 export function tokenizeCsv(text: string, delimiter: string, sink: CsvRecordSink, options: TokenizeOptions = { firstLine: 1, final: true }): TokenizeStop {
   const { final } = options;
@@ -41,10 +72,10 @@ export function tokenizeCsv(text: string, delimiter: string, sink: CsvRecordSink
   // Next positions of the special characters, refreshed only once passed, so
   // each indexOf scans the text once overall (no quadratic rescans).
   let nextQuote = text.indexOf('"');
-  let nextDelimiter = text.indexOf(delimiter);
   let nextNewline = text.indexOf('\n');
   let pos = 0;
   let line = options.firstLine;
+  const fields = new RecordRanges(text);
 
   while (pos < length) {
     if (nextNewline !== -1 && nextNewline < pos) nextNewline = text.indexOf('\n', pos);
@@ -56,16 +87,17 @@ export function tokenizeCsv(text: string, delimiter: string, sink: CsvRecordSink
       // Fast path: a line without quotes is one record.
       const end = lineEnd > pos && text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
       if (end > pos) {
-        const cells: string[] = [];
+        // Cells are short: a char-code loop beats an indexOf call per cell.
         let start = pos;
-        for (;;) {
-          if (nextDelimiter !== -1 && nextDelimiter < start) nextDelimiter = text.indexOf(delimiter, start);
-          if (nextDelimiter === -1 || nextDelimiter >= end) break;
-          cells.push(text.slice(start, nextDelimiter));
-          start = nextDelimiter + 1;
+        fields.count = 0;
+        for (let at = pos; at < end; at++) {
+          if (text.charCodeAt(at) !== delimiterCode) continue;
+          fields.add(start, at);
+          start = at + 1;
         }
-        cells.push(text.slice(start, end));
-        sink.record(cells, line);
+        fields.add(start, end);
+        if (sink.ranges) sink.ranges(fields, line);
+        else sink.record(fieldCells(fields), line);
       }
       pos = lineEnd + 1;
       line++;

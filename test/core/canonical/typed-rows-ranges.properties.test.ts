@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { additionTyper } from '../../../renderer/src/core/canonical/type-additions';
+import { contractTyper } from '../../../renderer/src/core/canonical/type-contracts';
+import { entryTyper } from '../../../renderer/src/core/canonical/type-entries';
+import { typeTable, type RowTyper } from '../../../renderer/src/core/canonical/typed-rows';
+import { readCsvTable, readCsvText } from '../../../renderer/src/io/csv/read-csv';
+
+// The CSV reader hands rows without quotes to the typer as ranges of the text
+// (read in place, for speed) and other rows as cells. Both must type a row the
+// same way: same records, same issues, same messages.
+
+const ENTRY_COLUMNS = ['id', 'date', 'contract_id', 'customer', 'member', 'hours', 'billable', 'amount', 'notes'];
+const CONTRACT_COLUMNS = ['id', 'customer', 'start', 'end', 'unit', 'allowance', 'period', 'overage', 'prorate'];
+const ADDITION_COLUMNS = ['contract_id', 'date', 'quantity', 'price', 'expires'];
+
+// Valid values, near misses (spaces, signs, extra decimals, case) and arbitrary text.
+const cell = fc.oneof(
+  fc.constantFrom('', ' ', 'C1', ' C1', 'C1 ', 'E1', 'E2', 'Acme', 'acme', ' Acme ', '2026-01-01', ' 2026-01-01', '2026-02-30', '2026-1-01', '20260101xx'),
+  fc.constantFrom('1.5', '1.50', '1.500', '1.005', '0', '00', '.5', '5.', '-2', '+1', '1,5', '12345678901.25', '1234567890123', '٣', '1.5 ', '\u00a01'),
+  fc.constantFrom('billable', 'BILLABLE', ' no_charge', 'do_not_bill', 'x', 'hours', 'amount', 'Hours', 'month', 'once', 'bill', 'carry', 'yes', 'No'),
+  fc.string({ maxLength: 8 }),
+);
+
+const quote = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+const csvOf = (header: readonly string[], rows: readonly string[][]) => [header, ...rows].map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
+
+function bothWays<T>(text: string, typer: () => RowTyper<T>) {
+  const inPlace = typer();
+  readCsvText(text, 'file.csv', inPlace);
+  const asCells = typer();
+  const table = readCsvTable(new TextEncoder().encode(text), 'file.csv').table;
+  return { inPlace: inPlace.finish(), asCells: typeTable(table, asCells) };
+}
+
+// Mostly valid values per column, so that many rows become records and a
+// difference shows in them, not only in issues. Columns whose values repeat
+// are read through a cache of recent cells: few values, so they do repeat.
+const repeated = fc.constantFrom('C1', ' C1', 'C1 ', 'Acme', ' Acme ', 'acme', '');
+const VALID = new Map<string, fc.Arbitrary<string>>([
+  ['id', fc.integer({ min: 1, max: 99 }).map((n) => `E${n}`)],
+  ['date', fc.constantFrom('2026-01-01', '2026-03-15', ' 2026-02-01')],
+  ['start', fc.constantFrom('2026-01-01', '2026-03-15')],
+  ['hours', fc.constantFrom('1', '1.5', '0.25', '2.50', '')],
+  ['amount', fc.constantFrom('', '10', '12.5')],
+  ['quantity', fc.constantFrom('0', '1', '10.5', '0.00')],
+  ['billable', fc.constantFrom('billable', 'No_Charge', '')],
+  ['unit', fc.constantFrom('hours', 'amount', '')],
+]);
+const column = (name: string) => (['contract_id', 'customer', 'member'].includes(name) ? repeated : fc.oneof({ arbitrary: VALID.get(name) ?? fc.constant(''), weight: 4 }, { arbitrary: cell, weight: 1 }));
+const rows = (header: readonly string[]) => fc.array(fc.tuple(...header.map(column)), { maxLength: 15 });
+
+describe('typing a row read in place (property)', () => {
+  it('entries: a row as ranges of the text types exactly as the same row as cells', () => {
+    fc.assert(
+      fc.property(rows(ENTRY_COLUMNS), (data) => {
+        const { inPlace, asCells } = bothWays(csvOf(ENTRY_COLUMNS, data), () => entryTyper('entries.csv'));
+        expect(inPlace.records).toEqual(asCells.records);
+        expect(inPlace.issues).toEqual(asCells.issues);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('contracts: a row as ranges of the text types exactly as the same row as cells', () => {
+    fc.assert(
+      fc.property(rows(CONTRACT_COLUMNS), (data) => {
+        const { inPlace, asCells } = bothWays(csvOf(CONTRACT_COLUMNS, data), () => contractTyper('contracts.csv'));
+        expect(inPlace.records).toEqual(asCells.records);
+        expect(inPlace.issues).toEqual(asCells.issues);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('additions: a row as ranges of the text types exactly as the same row as cells', () => {
+    const contracts = bothWays(csvOf(['id', 'customer', 'start'], [['C1', 'Acme', '2026-01-01']]), () => contractTyper('contracts.csv')).inPlace;
+    fc.assert(
+      fc.property(rows(ADDITION_COLUMNS), (data) => {
+        const { inPlace, asCells } = bothWays(csvOf(ADDITION_COLUMNS, data), () => additionTyper('additions.csv', contracts, 'contracts.csv'));
+        expect(inPlace.records).toEqual(asCells.records);
+        expect(inPlace.issues).toEqual(asCells.issues);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
