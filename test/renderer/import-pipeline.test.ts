@@ -81,3 +81,16 @@ describe('the import pipeline behind the wizard', () => {
     expect(mapped.draft?.entries.map((entry) => [entry.id, entry.date, entry.customer, entry.contractId, entry.member, entry.hours])).toEqual([['A1', '2026-03-02', 'Acme', 'C1', 'ana', 150]]);
   });
 });
+
+describe('cancelling the pipeline', () => {
+  it('stops after the file being read when the clerk cancels', async () => {
+    let read = 0;
+    const cancelled = new Error('cancelled');
+    const checkpoint = () => {
+      read += 1;
+      if (read === 2) throw cancelled;
+    };
+    await expect(runImportPipeline(fixtureFiles('connectwise', FILES), { files: [] }, [], checkpoint)).rejects.toBe(cancelled);
+    expect(read).toBe(2);
+  });
+});

@@ -164,7 +164,7 @@ export class EngineSession {
     this.pendingPlan = null;
     control.progress({ label: 'Reading the files', done: 0, total: 2 });
     const saved = await this.savedProfiles();
-    const pipeline = await runImportPipeline(files, choices, saved);
+    const pipeline = await runImportPipeline(files, choices, saved, () => control.checkpoint());
     control.checkpoint();
     const profiles = [...BUILTIN_PROFILES, ...saved].map((profile) => ({ id: profile.id, label: profile.label, system: profile.system }));
     const { settings } = pipeline;

@@ -52,11 +52,15 @@ export interface PipelineResult {
   readonly settings: ProfileSettings[];
 }
 
-/** Runs detection, mapping and typing over the files; `draft` is null when nothing usable was found. */
-export async function runImportPipeline(files: readonly NamedFile[], choices: ImportChoices, saved: readonly SourceProfile[]): Promise<PipelineResult> {
+/** Runs detection, mapping and typing over the files; `draft` is null when nothing usable was found. `checkpoint` throws when the clerk cancelled. */
+export async function runImportPipeline(files: readonly NamedFile[], choices: ImportChoices, saved: readonly SourceProfile[], checkpoint: () => void = () => undefined): Promise<PipelineResult> {
   // The source tables themselves, for the preview grid (loadSourceFiles returns only canonical ones).
   const tables: Table[] = [];
-  for (const file of files) tables.push(...(await readSourceFile(file, { xlsx: 'memory' })).tables);
+  for (const file of files) {
+    tables.push(...(await readSourceFile(file, { xlsx: 'memory' })).tables);
+    // A cancelled import stops between files rather than after reading and typing all of them.
+    checkpoint();
+  }
   // Settings first (they do not change which record kind a file is), then column edits on the kind each pinned file holds.
   const settled = profilesForRun(saved, { ...choices, files: [] }, () => null);
   const pins = pinned(choices, tables, settled);
