@@ -50,38 +50,29 @@ const VALID = new Map<string, fc.Arbitrary<string>>([
 const column = (name: string) => (['contract_id', 'customer', 'member'].includes(name) ? repeated : fc.oneof({ arbitrary: VALID.get(name) ?? fc.constant(''), weight: 4 }, { arbitrary: cell, weight: 1 }));
 const rows = (header: readonly string[]) => fc.array(fc.tuple(...header.map(column)), { maxLength: 15 });
 
+/** Random rows under `header`, typed both ways, must give the same records and issues. */
+function expectSameBothWays<T>(header: readonly string[], typer: () => RowTyper<T>, numRuns: number): void {
+  fc.assert(
+    fc.property(rows(header), (data) => {
+      const { inPlace, asCells } = bothWays(csvOf(header, data), typer);
+      expect(inPlace.records).toEqual(asCells.records);
+      expect(inPlace.issues).toEqual(asCells.issues);
+    }),
+    { numRuns },
+  );
+}
+
 describe('typing a row read in place (property)', () => {
   it('entries: a row as ranges of the text types exactly as the same row as cells', () => {
-    fc.assert(
-      fc.property(rows(ENTRY_COLUMNS), (data) => {
-        const { inPlace, asCells } = bothWays(csvOf(ENTRY_COLUMNS, data), () => entryTyper('entries.csv'));
-        expect(inPlace.records).toEqual(asCells.records);
-        expect(inPlace.issues).toEqual(asCells.issues);
-      }),
-      { numRuns: 400 },
-    );
+    expectSameBothWays(ENTRY_COLUMNS, () => entryTyper('entries.csv'), 400);
   });
 
   it('contracts: a row as ranges of the text types exactly as the same row as cells', () => {
-    fc.assert(
-      fc.property(rows(CONTRACT_COLUMNS), (data) => {
-        const { inPlace, asCells } = bothWays(csvOf(CONTRACT_COLUMNS, data), () => contractTyper('contracts.csv'));
-        expect(inPlace.records).toEqual(asCells.records);
-        expect(inPlace.issues).toEqual(asCells.issues);
-      }),
-      { numRuns: 300 },
-    );
+    expectSameBothWays(CONTRACT_COLUMNS, () => contractTyper('contracts.csv'), 300);
   });
 
   it('additions: a row as ranges of the text types exactly as the same row as cells', () => {
     const contracts = bothWays(csvOf(['id', 'customer', 'start'], [['C1', 'Acme', '2026-01-01']]), () => contractTyper('contracts.csv')).inPlace;
-    fc.assert(
-      fc.property(rows(ADDITION_COLUMNS), (data) => {
-        const { inPlace, asCells } = bothWays(csvOf(ADDITION_COLUMNS, data), () => additionTyper('additions.csv', contracts, 'contracts.csv'));
-        expect(inPlace.records).toEqual(asCells.records);
-        expect(inPlace.issues).toEqual(asCells.issues);
-      }),
-      { numRuns: 300 },
-    );
+    expectSameBothWays(ADDITION_COLUMNS, () => additionTyper('additions.csv', contracts, 'contracts.csv'), 300);
   });
 });
