@@ -106,12 +106,12 @@ export function FileMapping({ preview, fileIssues, choice, profiles, onChange, o
         ))}
         {preview.mapping.length > 0 ? (
           <Accordion variant="outlined" disableGutters defaultExpanded={missingRequired} slotProps={{ transition: { unmountOnExit: true } }}>
-            <AccordionSummary aria-controls={`mapping-${preview.file}`}>
+            <AccordionSummary>
               <Typography variant="body2">
                 {`Column mapping: ${found} of ${preview.mapping.length} fields found${missingRequired ? ', a required field is missing' : ''}. Change a column or save the mapping as a profile.`}
               </Typography>
             </AccordionSummary>
-            <AccordionDetails id={`mapping-${preview.file}`}>
+            <AccordionDetails>
             <Table size="small" aria-label={`Column mapping of ${preview.file}`}>
               <TableHead>
                 <TableRow>
