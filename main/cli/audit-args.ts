@@ -2,7 +2,7 @@
 // every usage problem listed, before a file is opened (as `reconcile` does).
 import { parseArgs } from 'node:util';
 import { parseIsoDate } from '../../renderer/src/core/dates';
-import { parseExactDecimal } from '../../renderer/src/core/numbers';
+import { parseUnitProduct } from '../../renderer/src/core/audit/unit-products';
 import type { UnitProduct } from '../../renderer/src/core/import/profiles/profile-types';
 
 export const AUDIT_USAGE = [
@@ -55,15 +55,9 @@ const OPTIONS = {
 type ValueOption = Exclude<keyof typeof OPTIONS, 'help'>;
 
 function unitProduct(value: string, problems: string[]): UnitProduct | null {
-  const at = value.lastIndexOf('=');
-  const product = at < 0 ? '' : value.slice(0, at).trim();
-  const units = at < 0 ? '' : value.slice(at + 1).trim();
-  const factor = parseExactDecimal(units);
-  if (product === '' || factor === null || factor.units <= 0) {
-    problems.push(`--unit-product: expected PRODUCT=UNITS with a positive number of units (BLOCK-10H=10), got "${value}"`);
-    return null;
-  }
-  return { product, unitsPerQuantity: units };
+  const product = parseUnitProduct(value);
+  if (product === null) problems.push(`--unit-product: expected PRODUCT=UNITS with a positive number of units (BLOCK-10H=10), got "${value}"`);
+  return product;
 }
 
 /** Reads argv into options, or lists every usage problem found. */

@@ -5,6 +5,7 @@ import { App } from '../app/app';
 import type { PageId } from '../app/pages';
 import { EngineProvider, useEngine } from '../components/engine-context';
 import type { Platform } from '../platform/platform';
+import { AuditScreen } from './audit/audit-screen';
 import { ContractsScreen } from './contracts/contracts-screen';
 import { EntriesScreen } from './entries/entries-screen';
 import { ImportScreen } from './import/import-screen';
@@ -16,6 +17,7 @@ const screens: Partial<Record<PageId, ComponentType>> = {
   entries: EntriesScreen,
   import: ImportScreen,
   'month-end': MonthEndScreen,
+  audit: AuditScreen,
   settings: SettingsScreen,
 };
 
