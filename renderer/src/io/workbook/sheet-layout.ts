@@ -125,16 +125,22 @@ function sharedStyle(format: NumberFormat | null, info: DocumentInfo): Partial<E
   return style;
 }
 
+/** The style of a row: the shared empty one (style id 0, nothing written). */
+export function rowStyle(info: DocumentInfo): Partial<ExcelJS.Style> {
+  return sharedStyle(null, info);
+}
+
+/** The shared style of the cell in column `index` (0-based): its own format, else its column's; empty cells get the empty style. */
+export function cellStyle(layout: SheetLayout, cell: Cell, index: number, info: DocumentInfo): Partial<ExcelJS.Style> {
+  return sharedStyle(cell === null ? null : (cellFormat(cell) ?? layout.columns[index]?.format ?? null), info);
+}
+
 /** Writes one row of cells, each with its own format or its column's; empty cells stay unwritten. */
 export function addCells(sheet: ExcelJS.Worksheet, layout: SheetLayout, cells: readonly Cell[], info: DocumentInfo): ExcelJS.Row {
   const row = sheet.addRow(cells.map(excelValue));
-  // The row and its empty cells have style objects too: share the empty one (style id 0, nothing written).
-  const empty = sharedStyle(null, info);
-  (row as unknown as { style: Partial<ExcelJS.Style> }).style = empty;
-  for (let index = 0; index < cells.length; index += 1) {
-    const cell = cells[index] ?? null;
-    row.getCell(index + 1).style = cell === null ? empty : sharedStyle(cellFormat(cell) ?? layout.columns[index]?.format ?? null, info);
-  }
+  // The row and its empty cells have style objects too: share the empty one.
+  (row as unknown as { style: Partial<ExcelJS.Style> }).style = rowStyle(info);
+  for (let index = 0; index < cells.length; index += 1) row.getCell(index + 1).style = cellStyle(layout, cells[index] ?? null, index, info);
   return row;
 }
 
