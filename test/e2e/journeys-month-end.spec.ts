@@ -73,6 +73,10 @@ test('month-end shows the engine\'s alerts, invoice and exceptions; a customer w
     expect(alert.units).toBe(expected.find((contract) => contract.id === alert.contractId)?.balance);
   }
   await snapshot(page, testInfo, 'month-end-exported');
+  // The Export shortcut exports the chosen customer's workbook again.
+  const again = page.waitForEvent('download');
+  await page.keyboard.press('ControlOrMeta+e');
+  expect((await again).suggestedFilename()).toBe(download.suggestedFilename());
 
   // Generating can be stopped; nothing is saved.
   await workbooks.getByRole('button', { name: 'Generate all workbooks and the month-end pack' }).click();

@@ -9,7 +9,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useEngine } from '../../components/engine-context';
 import { usePlatform } from '../../platform/platform-context';
 import { LongCallProgress } from './long-call-progress';
@@ -44,6 +44,15 @@ export function ExportPanel({ customers }: { customers: readonly string[] }) {
     if (!files) return;
     setOutcome(saveOutcome(await platform.writeMonthEndPack({ files }), `The month-end pack (${files.length} workbooks)`, web));
   };
+
+  // The menu's Export (Ctrl/Cmd+E) on this screen: the chosen customer's workbook, else the whole pack.
+  const onExport = useRef<() => void>(() => undefined);
+  onExport.current = () => {
+    if (call.running) return;
+    if (chosen !== '') void exportCustomer();
+    else if (customers.length > 0) void generatePack();
+  };
+  useEffect(() => platform.onMenuCommand((command) => command === 'export' && onExport.current()), [platform]);
 
   const openFolder = async (savedId: string): Promise<void> => {
     if (!(await platform.showInFolder(savedId))) {
