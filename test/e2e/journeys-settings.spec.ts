@@ -1,6 +1,7 @@
 // Settings in the web build: the theme, the date format and the allocation order survive a reload,
 // a backup is made and restored after a confirmation (the data before it kept
-// as a backup too), and the whole database downloads as one file.
+// as a backup too), and the whole database downloads as one file and loads back.
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { collectPageErrors, nav, openSample, setAsOf, snapshot } from './journeys-helpers';
 import { pickOption } from './journeys-import-helpers';
@@ -57,8 +58,18 @@ test('theme, formats and allocation order are kept across a reload; backups are 
   // The whole database as one download.
   const downloading = page.waitForEvent('download');
   await backups.getByRole('button', { name: 'Export database to a file' }).click();
-  expect((await downloading).suggestedFilename()).toMatch(/^Blockledger database \d{4}-\d{2}-\d{2}\.json\.gz$/);
+  const exported = await downloading;
+  expect(exported.suggestedFilename()).toMatch(/^Blockledger database \d{4}-\d{2}-\d{2}\.json\.gz$/);
   await expect(backups.getByRole('alert')).toContainText('The database export is downloading');
+
+  // ... and that file loaded back, after the same confirmation.
+  const choosing = page.waitForEvent('filechooser');
+  await backups.getByRole('button', { name: 'Import database from a file' }).click();
+  await (await choosing).setFiles({ name: exported.suggestedFilename(), mimeType: 'application/gzip', buffer: await readFile(await exported.path()) });
+  await expect(dialog).toContainText(`Load the database file "${exported.suggestedFilename()}"`);
+  await dialog.getByRole('button', { name: 'Replace all data' }).click();
+  await expect(backups.getByRole('alert')).toContainText('Restored.');
+  await expect(list).toHaveCount(3);
 
   // The data is still there after the restore (as of the default date, which follows the clock).
   await nav(page, 'Contracts').click();
