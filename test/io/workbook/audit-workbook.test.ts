@@ -2,7 +2,7 @@
 // migrated portfolio figure for figure, and text from the exports that looks
 // like a formula stays text (research/reliability.md §1).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
@@ -87,6 +87,13 @@ describe('audit workbook', () => {
       ['Unexplained', 0.25, null],
     ]);
     expect(rows.filter((row) => row[2] === 'EA-1002').map((row) => [row[7], row[8], row[9]])).toEqual([['Unexplained', 0, 'Nothing is left unexplained.']]);
+  });
+
+  it('gives the same bytes for the same audit (timestamps from the as-of date)', async () => {
+    const input = (await loadMigration()).input;
+    const first = await written(input, 'again-1.xlsx');
+    const second = await written(input, 'again-2.xlsx');
+    expect(Buffer.compare(await readFile(first), await readFile(second))).toBe(0);
   });
 
   it('keeps text that looks like a formula as text, and holds no formula or hyperlink at all', async () => {
