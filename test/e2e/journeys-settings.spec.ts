@@ -71,6 +71,13 @@ test('theme, formats and allocation order are kept across a reload; backups are 
   await expect(backups.getByRole('alert')).toContainText('Restored.');
   await expect(list).toHaveCount(3);
 
+  // A file that is not a backup is refused in words, and nothing changes.
+  const choosingWrong = page.waitForEvent('filechooser');
+  await backups.getByRole('button', { name: 'Import database from a file' }).click();
+  await (await choosingWrong).setFiles({ name: 'notes.json.gz', mimeType: 'application/gzip', buffer: Buffer.from('not a backup') });
+  await dialog.getByRole('button', { name: 'Replace all data' }).click();
+  await expect(backups.getByRole('alert')).toContainText('This backup cannot be restored: it is not a Blockledger backup file. The database was not changed.');
+
   // The data is still there after the restore (as of the default date, which follows the clock).
   await nav(page, 'Contracts').click();
   await expect(page.getByText(/96 contracts, \d+ entries, as of \d{2}\/\d{2}\/\d{4}/)).toBeVisible({ timeout: 30_000 });
