@@ -75,6 +75,12 @@ test('a corrected export: the changed entry side by side, replaced on request, t
   await expect(page.getByRole('option', { name: 'Globex list export' })).toBeVisible();
   await page.keyboard.press('Escape');
 
+  // Batch 1 cannot go first: batch 2 changed one of its entries. The refusal says what to do.
+  await page.getByRole('button', { name: 'Revert batch 1' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Revert batch' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Batch 1 cannot be reverted yet' })).toContainText('Revert batch 2 first.');
+  await expect(gridCell(page, 'Import history', 1, 'status')).toHaveText('In force');
+
   // Reverting the correction brings the stored version back.
   await page.getByRole('button', { name: 'Revert batch 2' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Revert batch' }).click();

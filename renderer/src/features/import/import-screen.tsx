@@ -13,8 +13,7 @@ import { plural } from '../../core/import/map-context';
 import { ScreenHeader } from '../../components/screen-header';
 import type { ImportBatch } from '../../db';
 import { usePlatform } from '../../platform/platform-context';
-import type { PendingCall } from '../../workers/engine-client';
-import type { ImportChoices, ImportPreviewResult, NamedFile, Progress } from '../../workers/engine-protocol';
+import type { ImportChoices, ImportPreviewResult, NamedFile } from '../../workers/engine-protocol';
 import { BatchHistory } from './batch-history';
 import { FileMapping } from './file-mapping';
 import { choiceFor, withChoice, withSettings } from './import-choices';
@@ -23,6 +22,7 @@ import { ImportSteps } from './import-steps';
 import { ImportSummary } from './import-summary';
 import { IssueList } from './issue-list';
 import { PreviewGrid } from './preview-grid';
+import { useImportCall } from './use-import-call';
 import { ProfileSettingsCard } from './profile-settings';
 
 type Message = { severity: 'success' | 'error' | 'info'; text: string };
@@ -30,7 +30,7 @@ type Message = { severity: 'success' | 'error' | 'info'; text: string };
 /** Drop or pick files → detected profile → mapping → preview with every issue → commit; and the batch history with revert. */
 export function ImportScreen() {
   const platform = usePlatform();
-  const { client, track, dataChanged } = useEngine();
+  const { client, dataChanged } = useEngine();
   const [files, setFiles] = useState<NamedFile[]>([]);
   const [choices, setChoices] = useState<ImportChoices>({ files: [] });
   const [preview, setPreview] = useState<ImportPreviewResult | null>(null);
@@ -38,31 +38,17 @@ export function ImportScreen() {
   const [message, setMessage] = useState<Message | null>(null);
   const [batches, setBatches] = useState<ImportBatch[] | null>(null);
   const [dragging, setDragging] = useState(false);
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [running, setRunning] = useState<PendingCall<unknown> | null>(null);
 
   const refreshBatches = useCallback(() => void client.call('batches', {}).then(setBatches), [client]);
   useEffect(refreshBatches, [refreshBatches]);
 
-  // One long call at a time, with its own progress bar and Cancel (the worker stops at its next checkpoint).
-  const run = useCallback(
-    async <T,>(call: PendingCall<T>, label: string): Promise<T | undefined> => {
-      setRunning(call);
-      setProgress({ label, done: 0, total: 0 });
-      try {
-        return await track(call);
-      } finally {
-        setRunning(null);
-        setProgress(null);
-      }
-    },
-    [track],
-  );
+  const showError = useCallback((text: string) => setMessage({ severity: 'error', text }), []);
+  const { run, progress, cancel, busy } = useImportCall(showError);
 
   const runPreview = useCallback(
     async (nextFiles: NamedFile[], nextChoices: ImportChoices) => {
       setMessage(null);
-      const result = await run(client.start('import-preview', { files: nextFiles, choices: nextChoices }, setProgress), 'Reading the files');
+      const result = await run((onProgress) => client.start('import-preview', { files: nextFiles, choices: nextChoices }, onProgress), 'Reading the files');
       setPreview(result ?? null);
       // Ticks survive a re-run for the records that still differ.
       const still = new Set(result?.conflicts?.map((conflict) => conflict.key));
@@ -91,7 +77,7 @@ export function ImportScreen() {
     if (dropped.length > 0) useFiles(dropped);
   };
   const commit = async (): Promise<void> => {
-    const done = await run(client.start('import-commit', { replaceConflicts: false, replaceKeys: [...replace], now: new Date().toISOString() }, setProgress), 'Saving the import');
+    const done = await run((onProgress) => client.start('import-commit', { replaceConflicts: false, replaceKeys: [...replace], now: new Date().toISOString() }, onProgress), 'Saving the import', { cancellable: false });
     if (!done) return;
     const rejected = preview?.plan?.rejectedRows ?? 0;
     setMessage({
@@ -104,7 +90,7 @@ export function ImportScreen() {
     dataChanged();
   };
   const revert = async (batch: ImportBatch): Promise<void> => {
-    const done = await run(client.start('revert', { batchId: batch.id, now: new Date().toISOString() }, setProgress), `Reverting batch #${batch.id}`);
+    const done = await run((onProgress) => client.start('revert', { batchId: batch.id, now: new Date().toISOString() }, onProgress), `Reverting batch #${batch.id}`, { cancellable: false });
     if (!done) return;
     setMessage({ severity: 'info', text: `Batch #${batch.id} was reverted: every balance is back to what it was before it. Its files can be imported again.` });
     refreshBatches();
@@ -117,7 +103,7 @@ export function ImportScreen() {
     if (!profileId || !detection?.record) return;
     const settings = preview?.settings?.find((candidate) => candidate.profileId === profileId);
     const request = { name, profileId, record: detection.record, columns: [...choice.columns], now: new Date().toISOString(), ...(settings ? { settings } : {}) };
-    const saved = await track(client.start('profile-save', request));
+    const saved = await run(() => client.start('profile-save', request), 'Saving the profile', { cancellable: false });
     if (saved === undefined) return;
     // Saving changed the store, so the preview is taken again (the store refuses to commit a stale one).
     await runPreview(files, choices);
@@ -134,7 +120,7 @@ export function ImportScreen() {
           {message.text}
         </Alert>
       ) : null}
-      <ImportProgress progress={progress} onCancel={running ? () => running.cancel() : null} />
+      <ImportProgress progress={progress} onCancel={cancel} />
       <Paper
         variant="outlined"
         onDragOver={(event) => {
@@ -148,7 +134,7 @@ export function ImportScreen() {
         aria-label="Drop files here"
       >
         <Typography sx={{ mb: 1 }}>{files.length > 0 ? files.map((file) => file.name).join(', ') : 'Drop CSV, XLSX or JSON exports here, or'}</Typography>
-        <Button variant="contained" disabled={running !== null} onClick={() => void pick()}>
+        <Button variant="contained" disabled={busy} onClick={() => void pick()}>
           {files.length > 0 ? 'Choose other files' : 'Choose files'}
         </Button>
       </Paper>
@@ -173,7 +159,7 @@ export function ImportScreen() {
           ))}
           <IssueList issues={preview.issues} />
           <Box sx={{ mt: 2 }}>
-            <ImportSummary preview={preview} replace={replace} busy={running !== null} onReplace={setReplace} onCommit={() => void commit()} />
+            <ImportSummary preview={preview} replace={replace} busy={busy} onReplace={setReplace} onCommit={() => void commit()} />
           </Box>
         </>
       ) : null}
