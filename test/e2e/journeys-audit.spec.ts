@@ -50,6 +50,9 @@ test('audit the migrated portfolio: findings, what-if and variances with drill-d
   await expect(drill.getByRole('row')).toHaveCount(3);
   await expect(drill).toContainText('T102');
   await expect(drill).toContainText('T103');
+  // Birch's February includes T207, keyed without an agreement and matched by customer.
+  await page.getByRole('button', { name: 'Entries of 1002 in 2026-02' }).click();
+  await expect(drill.getByRole('row').filter({ hasText: 'T207' })).toContainText('none');
 
   // Variance: Elm's back-dated entry, with the entries behind it and the unexplained rest shown.
   await page.getByRole('tab', { name: 'Variance (4)' }).click();

@@ -1,7 +1,7 @@
 // The Audit screen's view model: the entries behind a what-if month or an
 // explanation, and the unit products a consultant types.
 import { describe, expect, it } from 'vitest';
-import { monthDrillDown, namedDrillDown, parseUnitProducts, severityCounts } from '../../renderer/src/features/audit/audit-view';
+import { namedDrillDown, parseUnitProducts, severityCounts } from '../../renderer/src/features/audit/audit-view';
 import { runAudit } from '../../renderer/src/core/audit/run-audit';
 import { loadMigration } from '../core/audit/migration-fixture';
 
@@ -9,10 +9,10 @@ const loaded = await loadMigration();
 const audit = runAudit(loaded.input);
 
 describe('audit drill-down', () => {
-  it('lists the agreement entries worked in a month, by date', () => {
-    const drill = monthDrillDown(loaded.input.entries, '1001', 'EA-1001', '2026-02-01');
-    expect(drill.title).toBe('Entries of 1001 / EA-1001 in 2026-02');
-    expect(drill.entries.map((entry) => entry.id)).toEqual(['T102', 'T103']);
+  it('lists the entries behind a what-if month, the one without an agreement included', () => {
+    const february = audit.whatIf.pairs.find((pair) => pair.sourceId === '1002')?.months[1];
+    const drill = namedDrillDown(loaded.input.entries, 'Birch in February', february?.entryIds ?? []);
+    expect(drill.entries.map((entry) => [entry.id, entry.contractId])).toEqual([['T203', '1002'], ['T204', '1002'], ['T207', null]]);
   });
 
   it('lists the entries an explanation names, by date then id', () => {

@@ -25,7 +25,7 @@ describe('migration audit in the worker', () => {
     const view = await migrationAudit(REQUEST, quiet.progress, quiet.checkpoint);
     expect(view.result?.whatIf.portfolio.billedDifferenceCents).toBe(59000);
     expect(view.result?.findings).toHaveLength(18);
-    // Every entry of a paired agreement, plus T207 (no agreement) that Birch's explanation names; not Dune Projects' (unpaired).
+    // The entries behind a what-if month or an explanation: T207 (no agreement) too, not those of Dune Projects (unpaired).
     expect(view.entries.map((entry) => entry.id)).toContain('T207');
     expect(view.entries.every((entry) => entry.contractId !== '1005')).toBe(true);
     const book = new ExcelJS.Workbook();

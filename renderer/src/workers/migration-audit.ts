@@ -3,15 +3,20 @@
 // workbook built in memory. The store is not touched: an audit compares two
 // systems' exports, it does not import them.
 import type { Entry } from '../core/model';
+import type { AuditResult } from '../core/audit/audit-types';
 import { runAudit } from '../core/audit/run-audit';
 import { loadAuditSources } from '../io/audit-sources';
 import { auditDocument, auditFileName, writeAuditWorkbook } from '../io/workbook/audit-workbook';
 import { MemoryWorkbook } from '../io/workbook/memory-workbook';
 import type { MigrationAuditRequest, MigrationAuditView, Progress } from './engine-protocol';
 
-/** Entries a clerk can drill into: those of paired agreements and those an explanation names. */
-function drillDownEntries(entries: readonly Entry[], pairedSources: ReadonlySet<string>, named: ReadonlySet<string>): Entry[] {
-  return entries.filter((entry) => named.has(entry.id) || (entry.contractId !== null && pairedSources.has(entry.contractId)));
+/** The entries a clerk can drill into: those behind a what-if month or named by an explanation. */
+function drillDownEntries(entries: readonly Entry[], result: AuditResult): Entry[] {
+  const named = new Set([
+    ...result.whatIf.pairs.flatMap((pair) => pair.months.flatMap((month) => month.entryIds)),
+    ...result.variances.flatMap((report) => report.explanations.flatMap((explanation) => explanation.entryIds)),
+  ]);
+  return entries.filter((entry) => named.has(entry.id));
 }
 
 /** Audits the picked files; with any error, no result and every issue. */
@@ -26,7 +31,5 @@ export async function migrationAudit(request: MigrationAuditRequest, progress: (
   progress({ label: 'Writing the audit workbook', done: 2, total: 3 });
   const book = new MemoryWorkbook(auditDocument(result));
   await writeAuditWorkbook(book, result);
-  const named = new Set(result.variances.flatMap((report) => report.explanations.flatMap((explanation) => explanation.entryIds)));
-  const entries = drillDownEntries(loaded.input.entries, new Set(result.pairing.pairs.map((pair) => pair.sourceId)), named);
-  return { result, issues: loaded.issues, entries, workbook: { name: auditFileName(result.asOf), bytes: await book.toBytes() } };
+  return { result, issues: loaded.issues, entries: drillDownEntries(loaded.input.entries, result), workbook: { name: auditFileName(result.asOf), bytes: await book.toBytes() } };
 }

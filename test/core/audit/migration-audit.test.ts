@@ -103,20 +103,22 @@ describe('what-if: the same history under both term sets', () => {
   const pair = (id: string) => audit.whatIf.pairs.find((candidate) => candidate.sourceId === id);
 
   it('Acme: carried-over hours expire in e-automate and the overrun is billed with the next cycle', () => {
+    // The travel entry T103 is behind February: excluded by ConnectWise, deducted by e-automate.
     // CW: 10 h a month, unused hours usable 30 days more. EA: use it or lose it, negative balance added to the next bill.
     // Feb: 12 h + 1 h of travel (excluded in CW, deducted in EA) against EA's 10 h -> -3, billed on Mar 1.
     expect(pair('1001')?.months).toEqual([
-      { month: '2026-01-01', source: side(400, 0, 0, 0, 0), target: side(0, 400, 0, 0, 60000), billedDifferenceCents: 0 },
-      { month: '2026-02-01', source: side(200, 0, 0, 0, 0), target: side(-300, 0, 0, 0, 0), billedDifferenceCents: 0 },
-      { month: '2026-03-01', source: side(800, 0, 0, 0, 0), target: side(0, 600, 300, 45000, 90000), billedDifferenceCents: 45000 },
+      { month: '2026-01-01', source: side(400, 0, 0, 0, 0), target: side(0, 400, 0, 0, 60000), billedDifferenceCents: 0, entryIds: ['T101'] },
+      { month: '2026-02-01', source: side(200, 0, 0, 0, 0), target: side(-300, 0, 0, 0, 0), billedDifferenceCents: 0, entryIds: ['T102', 'T103'] },
+      { month: '2026-03-01', source: side(800, 0, 0, 0, 0), target: side(0, 600, 300, 45000, 90000), billedDifferenceCents: 45000, entryIds: ['T104'] },
     ]);
   });
 
   it('Birch: ConnectWise applies the overrun to the next block, e-automate bills it at its own lower rate', () => {
+    // Behind each month: every entry matched to the agreement, the no-charge T205 and T207 (matched by customer) included.
     expect(pair('1002')?.months).toEqual([
-      { month: '2026-01-01', source: side(400, 0, 0, 0, 0), target: side(400, 0, 0, 0, 0), billedDifferenceCents: 0 },
-      { month: '2026-02-01', source: side(600, 0, 0, 0, 0), target: side(700, 0, 100, 14000, 0), billedDifferenceCents: 14000 },
-      { month: '2026-03-01', source: side(500, 0, 0, 0, 0), target: side(600, 0, 0, 0, 0), billedDifferenceCents: 0 },
+      { month: '2026-01-01', source: side(400, 0, 0, 0, 0), target: side(400, 0, 0, 0, 0), billedDifferenceCents: 0, entryIds: ['T201', 'T202', 'T205'] },
+      { month: '2026-02-01', source: side(600, 0, 0, 0, 0), target: side(700, 0, 100, 14000, 0), billedDifferenceCents: 14000, entryIds: ['T203', 'T204', 'T207'] },
+      { month: '2026-03-01', source: side(500, 0, 0, 0, 0), target: side(600, 0, 0, 0, 0), billedDifferenceCents: 0, entryIds: ['T206'] },
     ]);
   });
 
@@ -131,9 +133,9 @@ describe('what-if: the same history under both term sets', () => {
 
   it('Fig: a dollar deposit loses $150 an hour in ConnectWise, $125 in e-automate', () => {
     expect(pair('1007')?.months).toEqual([
-      { month: '2026-01-01', source: side(200000, 0, 0, 0, 0), target: side(200000, 0, 0, 0, 0), billedDifferenceCents: 0 },
-      { month: '2026-02-01', source: side(140000, 0, 0, 0, 0), target: side(150000, 0, 0, 0, 0), billedDifferenceCents: 0 },
-      { month: '2026-03-01', source: side(140000, 0, 0, 0, 0), target: side(150000, 0, 0, 0, 0), billedDifferenceCents: 0 },
+      { month: '2026-01-01', source: side(200000, 0, 0, 0, 0), target: side(200000, 0, 0, 0, 0), billedDifferenceCents: 0, entryIds: [] },
+      { month: '2026-02-01', source: side(140000, 0, 0, 0, 0), target: side(150000, 0, 0, 0, 0), billedDifferenceCents: 0, entryIds: ['T701'] },
+      { month: '2026-03-01', source: side(140000, 0, 0, 0, 0), target: side(150000, 0, 0, 0, 0), billedDifferenceCents: 0, entryIds: [] },
     ]);
   });
 

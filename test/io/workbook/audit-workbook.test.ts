@@ -61,8 +61,8 @@ describe('audit workbook', () => {
   });
 
   it('puts both term sets side by side per month, money as currency', () => {
-    const rows = dataRows(sheetOf(book, AUDIT_SHEETS.whatIf), HEADER_ROW).map((row) => values(row, 14));
-    expect(rows[2]).toEqual(['Acme Dental', '1001', 'EA-1001', excelSerial('2026-03-01'), 'hours', 8, 0, 0, 0, 0, 6, 3, 450, 450]);
+    const rows = dataRows(sheetOf(book, AUDIT_SHEETS.whatIf), HEADER_ROW).map((row) => values(row, 15));
+    expect(rows[2]).toEqual(['Acme Dental', '1001', 'EA-1001', excelSerial('2026-03-01'), 'hours', 8, 0, 0, 0, 0, 6, 3, 450, 450, 'T104']);
     // Incidents cannot be valued: the money cells stay empty rather than 0.
     const cedar = rows.find((row) => row[1] === '1003');
     expect(cedar?.[8]).toBeNull();

@@ -61,6 +61,7 @@ describe('audit on the migrated portfolio', () => {
       source: { closing: 8, expired: 0, overage: 0, overageMoney: 0, expiredMoney: 0 },
       target: { closing: 0, expired: 6, overage: 3, overageMoney: 450, expiredMoney: 900 },
       billedDifferenceMoney: 450,
+      entryIds: ['T104'],
     });
   });
 

@@ -15,7 +15,7 @@ function sideJson(side: WhatIfSide | null): object | null {
 }
 
 function monthJson(month: WhatIfMonth): object {
-  return { month: month.month.slice(0, 7), source: sideJson(month.source), target: sideJson(month.target), billedDifferenceMoney: money(month.billedDifferenceCents) };
+  return { month: month.month.slice(0, 7), source: sideJson(month.source), target: sideJson(month.target), billedDifferenceMoney: money(month.billedDifferenceCents), entryIds: month.entryIds };
 }
 
 function totalJson(total: WhatIfTotal): object {

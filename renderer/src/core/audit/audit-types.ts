@@ -117,6 +117,8 @@ export interface WhatIfMonth {
   readonly target: WhatIfSide | null;
   /** e-automate overage billed minus ConnectWise overage billed, cents; null when either side cannot be valued. */
   readonly billedDifferenceCents: Centi | null;
+  /** The entries worked that month that both replays apply to this pair (ConnectWise matched them to the agreement), id order: the drill-down. */
+  readonly entryIds: readonly string[];
 }
 
 export interface WhatIfPair {

@@ -45,7 +45,7 @@ function monthKey(row: MonthRow): IsoDate {
   return `${row.start.slice(0, 7)}-01`;
 }
 
-function pairMonths(source: Contract, sourceResult: ContractResult, target: Contract, targetResult: ContractResult): WhatIfMonth[] {
+function pairMonths(source: Contract, sourceResult: ContractResult, target: Contract, targetResult: ContractResult, entryIds: ReadonlyMap<IsoDate, readonly string[]>): WhatIfMonth[] {
   const months = new Map<IsoDate, { source: WhatIfSide | null; target: WhatIfSide | null }>();
   for (const row of sourceResult.months) months.set(monthKey(row), { source: sideOf(row, source), target: null });
   for (const row of targetResult.months) {
@@ -57,7 +57,7 @@ function pairMonths(source: Contract, sourceResult: ContractResult, target: Cont
     .map(([month, sides]) => {
       const sourceCents = sides.source === null ? 0 : sides.source.overageCents;
       const targetCents = sides.target === null ? 0 : sides.target.overageCents;
-      return { month, ...sides, billedDifferenceCents: sourceCents === null || targetCents === null ? null : targetCents - sourceCents };
+      return { month, ...sides, billedDifferenceCents: sourceCents === null || targetCents === null ? null : targetCents - sourceCents, entryIds: entryIds.get(month) ?? [] };
     });
 }
 
@@ -106,10 +106,18 @@ export function runWhatIf(pairs: readonly Pair[], source: readonly Contract[], t
   const targetTerms = new Map(target.map((contract) => [contract.id, contract]));
   const sourceResults = new Map(sourceResult.contracts.map((result) => [result.id, result]));
   const targetResults = new Map(targetResult.contracts.map((result) => [result.id, result]));
+  // The replayed entries, per target contract and month worked, in id order (the target replay holds exactly the entries ConnectWise matched to a paired agreement).
+  const entriesByMonth = new Map<string, Map<IsoDate, string[]>>();
+  for (const entry of [...targetInput.entries].sort((a, b) => compareCodePoints(a.id, b.id))) {
+    const months = entriesByMonth.get(entry.contractId as string) ?? new Map<IsoDate, string[]>();
+    entriesByMonth.set(entry.contractId as string, months);
+    const key = `${entry.date.slice(0, 7)}-01`;
+    months.set(key, [...(months.get(key) ?? []), entry.id]);
+  }
   const whatIfPairs: WhatIfPair[] = pairs.map((pair) => {
     const s = sourceTerms.get(pair.sourceId) as Contract;
     const t = targetTerms.get(pair.targetId) as Contract;
-    const months = pairMonths(s, sourceResults.get(pair.sourceId) as ContractResult, t, targetResults.get(pair.targetId) as ContractResult);
+    const months = pairMonths(s, sourceResults.get(pair.sourceId) as ContractResult, t, targetResults.get(pair.targetId) as ContractResult, entriesByMonth.get(pair.targetId) ?? new Map());
     return { sourceId: s.id, targetId: t.id, customer: pair.customer, sourceUnit: s.unit, targetUnit: t.unit, months, total: pairTotal(months) };
   });
   const byCustomer = new Map<string, WhatIfTotal>();

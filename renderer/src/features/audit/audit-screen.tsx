@@ -21,7 +21,7 @@ import { LongCallProgress } from '../month-end/long-call-progress';
 import { useLongCall } from '../month-end/use-long-call';
 import { AuditFiles, type FileGroup } from './audit-files';
 import { DrillDownTable, FindingsTable, PairsTable, TotalsTable, VarianceTable, WhatIfTable } from './audit-tables';
-import { type DrillDown, monthDrillDown, namedDrillDown, parseUnitProducts, severityCounts } from './audit-view';
+import { type DrillDown, namedDrillDown, parseUnitProducts, severityCounts } from './audit-view';
 
 type Section = 'pairs' | 'findings' | 'what-if' | 'variance';
 
@@ -113,7 +113,7 @@ export function AuditScreen() {
           {section === 'findings' ? <FindingsTable result={result} /> : null}
           {section === 'what-if' ? (
             <>
-              <WhatIfTable result={result} formats={formats} onDrill={(sourceId, targetId, month) => setDrill(monthDrillDown(view?.entries ?? [], sourceId, targetId, month))} />
+              <WhatIfTable result={result} formats={formats} onDrill={(title, ids) => setDrill(namedDrillDown(view?.entries ?? [], title, ids))} />
               <TotalsTable result={result} formats={formats} />
             </>
           ) : null}

@@ -91,7 +91,7 @@ function sideCells(side: WhatIfSide | null, unit: Unit, formats: DisplayFormats)
 }
 
 /** Both term sets month by month; a row's button opens the entries of that month. */
-export function WhatIfTable({ result, formats, onDrill }: { result: AuditResult; formats: DisplayFormats; onDrill: (sourceId: string, targetId: string, month: string) => void }) {
+export function WhatIfTable({ result, formats, onDrill }: { result: AuditResult; formats: DisplayFormats; onDrill: (title: string, ids: readonly string[]) => void }) {
   return (
     <SimpleTable
       label="What-if by month"
@@ -108,7 +108,7 @@ export function WhatIfTable({ result, formats, onDrill }: { result: AuditResult;
             {sideCells(month.target, pair.targetUnit, formats)}
             <TableCell>{money(month.billedDifferenceCents, formats)}</TableCell>
             <TableCell>
-              <Button size="small" aria-label={`Entries of ${pair.sourceId} in ${month.month.slice(0, 7)}`} onClick={() => onDrill(pair.sourceId, pair.targetId, month.month)}>
+              <Button size="small" aria-label={`Entries of ${pair.sourceId} in ${month.month.slice(0, 7)}`} onClick={() => onDrill(`Entries of ${pair.sourceId} / ${pair.targetId} in ${month.month.slice(0, 7)}`, month.entryIds)}>
                 Entries
               </Button>
             </TableCell>

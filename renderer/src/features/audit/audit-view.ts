@@ -1,7 +1,7 @@
 // What the Audit screen shows, from the worker's answer: the entries behind a
 // what-if month or a variance explanation (the drill-down), the unit products
 // typed by the consultant, and short words for the tables. No React here.
-import type { Entry, IsoDate } from '../../core/model';
+import type { Entry } from '../../core/model';
 import type { UnitProduct } from '../../core/import/profiles/profile-types';
 import type { AuditResult, Severity } from '../../core/audit/audit-types';
 import { parseUnitProduct } from '../../core/audit/unit-products';
@@ -17,16 +17,7 @@ function byDateThenId(a: Entry, b: Entry): number {
   return compareCodePoints(a.date, b.date) || compareCodePoints(a.id, b.id);
 }
 
-/** The agreement's entries worked in the month starting `month` (what both replays drew in that month). */
-export function monthDrillDown(entries: readonly Entry[], sourceId: string, targetId: string, month: IsoDate): DrillDown {
-  const prefix = month.slice(0, 7);
-  return {
-    title: `Entries of ${sourceId} / ${targetId} in ${prefix}`,
-    entries: entries.filter((entry) => entry.contractId === sourceId && entry.date.startsWith(prefix)).sort(byDateThenId),
-  };
-}
-
-/** The entries an explanation names, in date order. */
+/** The entries behind a difference (a what-if month or an explanation), in date order. */
 export function namedDrillDown(entries: readonly Entry[], title: string, ids: readonly string[]): DrillDown {
   const wanted = new Set(ids);
   return { title, entries: entries.filter((entry) => wanted.has(entry.id)).sort(byDateThenId) };

@@ -68,7 +68,7 @@ function whatIfSheet(result: AuditResult): SheetContent {
       column('Customer', 28), column('ConnectWise agreement', 16), column('e-automate contract', 16), column('Month', 9, 'month'), column('Unit', 10),
       column('CW balance', 12), column('CW expired', 12), column('CW overage', 12), column('CW overage billed', 14, 'currency'),
       column('EA balance', 12), column('EA expired', 12), column('EA overage', 12), column('EA overage billed', 14, 'currency'),
-      column('Difference billed (EA − CW)', 16, 'currency'),
+      column('Difference billed (EA − CW)', 16, 'currency'), column('Entries', 30),
     ],
     highlights: [{ column: 14, when: 'positive' }],
   };
@@ -76,6 +76,7 @@ function whatIfSheet(result: AuditResult): SheetContent {
     pair.months.map((row): Cell[] => [
       text(pair.customer), text(pair.sourceId), text(pair.targetId), month(row.month), text(unitWord(pair.sourceUnit)),
       ...sideCells(row.source, pair.sourceUnit), ...sideCells(row.target, pair.targetUnit), optionalCenti(row.billedDifferenceCents, 'currency'),
+      text(row.entryIds.join(', ')),
     ]),
   );
   return { layout, rows };
