@@ -12,7 +12,7 @@ import { HISTORY } from '../../../renderer/src/io/workbook/history-sheet';
 import { customerGroups } from '../../../renderer/src/io/workbook/workbook-context';
 import { type WrittenWorkbooks, writeReconciliationWorkbooks } from '../../../main/cli/xlsx-output';
 import { TRICKY_PORTFOLIO } from '../../fixtures/workbook/tricky-portfolio';
-import { dataRows, hundredths, readWorkbook, sheetOf, shown } from './workbook-reading';
+import { dataRows, hundredths, readWorkbook, sheetOf, shown, xmlParts } from './workbook-reading';
 
 const result = reconcile(TRICKY_PORTFOLIO);
 const groups = customerGroups(result);
@@ -183,5 +183,20 @@ describe('customer reconciliation workbooks', () => {
     expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
     expect(summary.pageSetup.printTitlesRow).toBe('4:4');
     expect(summary.getCell(`N5`).numFmt).toBe('"$"#,##0.00;[Red]-"$"#,##0.00');
+  });
+
+  it('sets only the title in large bold type: data text stays plain in every workbook of the run, and empty cells are not written', async () => {
+    for (const group of groups) {
+      const summary = sheetOf(bookOf(group.customer), 'Summary');
+      expect(summary.getCell('A1').font).toMatchObject({ bold: true, size: 13 });
+      expect(summary.getCell('A4').font).toMatchObject({ bold: true });
+      const history = sheetOf(bookOf(group.customer), 'History detail');
+      for (const row of dataRows(history, 1)) {
+        expect(row.getCell(HISTORY.customer).font?.bold, `${group.customer} row ${row.number}`).toBeFalsy();
+        expect(row.getCell(HISTORY.customer).font?.size).not.toBe(13);
+      }
+    }
+    const parts = await xmlParts(join(dir, written.customerFiles.at(-1) as string));
+    expect(parts.get('xl/worksheets/sheet3.xml')).not.toMatch(/<c r="[A-Z]+[0-9]+"( s="[0-9]+")?\/>/);
   });
 });

@@ -119,7 +119,8 @@ function sharedStyle(format: NumberFormat | null, info: DocumentInfo): Partial<E
   const key = format === null ? '' : numberFormat(format, info.currencySymbol);
   let style = sharedStyles.get(key);
   if (style === undefined) {
-    style = key === '' ? {} : { numFmt: key };
+    // Frozen: ExcelJS setters such as `cell.font =` change the style object in place, which would change every cell sharing it.
+    style = Object.freeze(key === '' ? {} : { numFmt: key });
     sharedStyles.set(key, style);
   }
   return style;
@@ -144,6 +145,7 @@ export function addCells(sheet: ExcelJS.Worksheet, layout: SheetLayout, cells: r
   return row;
 }
 
+const TITLE_FONT: Partial<ExcelJS.Font> = { bold: true, size: 13 };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 
 /** Writes the title lines, the blank separator and the bold header row. */
@@ -151,7 +153,9 @@ export function addHeading(sheet: ExcelJS.Worksheet, layout: SheetLayout, info: 
   const rows: ExcelJS.Row[] = [];
   layout.title.forEach((cells, index) => {
     const row = addCells(sheet, layout, cells, info);
-    if (index === 0) row.font = { bold: true, size: 13 };
+    // Per cell and on a copy: `row.font =` would write the font into the row's and cells' style objects, which are
+    // the shared ones, and every later text or empty cell of the process would come out bold 13 pt.
+    if (index === 0) row.eachCell((cell) => (cell.style = { ...cell.style, font: TITLE_FONT }));
     rows.push(row);
   });
   if (layout.title.length > 0) rows.push(sheet.addRow([]));
