@@ -41,8 +41,11 @@ test('UI speed with the benchmark portfolio', async ({ page }, testInfo) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Welcome to Blockledger' })).toBeVisible();
   const stored = await page.evaluate(loadBenchmark);
-  add(`Generate + prepare ${BENCHMARK_PORTFOLIO.entries.toLocaleString('en')} entries (worker)`, seconds(stored.prepareMs), '', null);
-  add('Dexie store commit in Chromium', seconds(stored.commitMs), '< 3 s', stored.commitMs < 3000);
+  const storeMs = stored.prepareMs + stored.commitMs;
+  add(`Generate the ${BENCHMARK_PORTFOLIO.entries.toLocaleString('en')}-entry portfolio (worker)`, seconds(stored.generateMs), '', null);
+  add('Dexie store in Chromium (prepare + commit)', seconds(storeMs), '< 3 s', storeMs < 3000);
+  add('  of which: prepare (plan, encode chunks)', seconds(stored.prepareMs), '', null);
+  add('  of which: commit (one transaction)', seconds(stored.commitMs), '', null);
 
   // Opening the app: from navigation to the first contracts row.
   await page.reload();
