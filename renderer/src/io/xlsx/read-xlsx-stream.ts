@@ -3,6 +3,7 @@
 // model. Node only (the browser bundle of ExcelJS has no stream reader: use
 // readXlsxInMemory there). Bad input is an issue, never a thrown exception.
 import { Readable } from 'node:stream';
+import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { ImportIssue } from '../../core/import/import-issue';
 import { guardXlsx, type XlsxLimits, DEFAULT_XLSX_LIMITS } from './xlsx-guard';
@@ -16,9 +17,19 @@ interface SheetInternals {
   readonly name: string;
 }
 
+/** Node's zlib for the guard's inflating, capped so a lying part cannot balloon. */
+export function inflateRawNatively(compressed: Uint8Array, maxBytes: number): Uint8Array<ArrayBuffer> | null {
+  try {
+    const inflated = inflateRawSync(compressed, { maxOutputLength: maxBytes });
+    return new Uint8Array(inflated.buffer as ArrayBuffer, inflated.byteOffset, inflated.byteLength);
+  } catch {
+    return null;
+  }
+}
+
 /** Reads every worksheet of an .xlsx into Tables of text cells, streaming. */
 export async function readXlsxStream(bytes: Uint8Array, fileName: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS): Promise<XlsxRead> {
-  const guard = guardXlsx(bytes, limits);
+  const guard = guardXlsx(bytes, limits, inflateRawNatively);
   if (!guard.ok) return refusedWorkbook(fileName, guard.code, guard.message);
   const sheets: { sheet: string; table: ReturnType<SheetTableBuilder['finish']>['table']; issues: ImportIssue[] }[] = [];
   try {
