@@ -13,7 +13,8 @@ import { plural } from '../../core/import/map-context';
 import { ScreenHeader } from '../../components/screen-header';
 import type { ImportBatch } from '../../db';
 import { usePlatform } from '../../platform/platform-context';
-import type { ImportChoices, ImportPreviewResult, NamedFile } from '../../workers/engine-protocol';
+import type { PendingCall } from '../../workers/engine-client';
+import type { ImportChoices, ImportPreviewResult, NamedFile, Progress } from '../../workers/engine-protocol';
 import { BatchHistory } from './batch-history';
 import { FileMapping } from './file-mapping';
 import { choiceFor, withChoice, withSettings } from './import-choices';
@@ -22,7 +23,7 @@ import { ImportSteps } from './import-steps';
 import { ImportSummary } from './import-summary';
 import { IssueList } from './issue-list';
 import { PreviewGrid } from './preview-grid';
-import { useImportCall } from './use-import-call';
+import { useLongCall } from '../month-end/use-long-call';
 import { ProfileSettingsCard } from './profile-settings';
 
 type Message = { severity: 'success' | 'error' | 'info'; text: string };
@@ -42,19 +43,29 @@ export function ImportScreen() {
   const refreshBatches = useCallback(() => void client.call('batches', {}).then(setBatches), [client]);
   useEffect(refreshBatches, [refreshBatches]);
 
-  const showError = useCallback((text: string) => setMessage({ severity: 'error', text }), []);
-  const { run, progress, cancel, busy } = useImportCall(showError);
+  // Its own call slot (the shared one belongs to the reconcile other screens wait for).
+  const call = useLongCall();
+  const { run } = call;
+  // Saving and reverting are one store transaction each: once sent they finish, so they offer no Cancel.
+  const [cancellable, setCancellable] = useState(true);
+  const longCall = useCallback(
+    <T,>(start: (onProgress: (progress: Progress) => void) => PendingCall<T>, canCancel = true): Promise<T | undefined> => {
+      setCancellable(canCancel);
+      return run(start);
+    },
+    [run],
+  );
 
   const runPreview = useCallback(
     async (nextFiles: NamedFile[], nextChoices: ImportChoices) => {
       setMessage(null);
-      const result = await run((onProgress) => client.start('import-preview', { files: nextFiles, choices: nextChoices }, onProgress), 'Reading the files');
+      const result = await longCall((onProgress) => client.start('import-preview', { files: nextFiles, choices: nextChoices }, onProgress));
       setPreview(result ?? null);
       // Ticks survive a re-run for the records that still differ.
       const still = new Set(result?.conflicts?.map((conflict) => conflict.key));
       setReplace((ticked) => new Set([...ticked].filter((key) => still.has(key))));
     },
-    [client, run],
+    [client, longCall],
   );
   const useFiles = (picked: NamedFile[]): void => {
     setFiles(picked);
@@ -77,7 +88,7 @@ export function ImportScreen() {
     if (dropped.length > 0) useFiles(dropped);
   };
   const commit = async (): Promise<void> => {
-    const done = await run((onProgress) => client.start('import-commit', { replaceConflicts: false, replaceKeys: [...replace], now: new Date().toISOString() }, onProgress), 'Saving the import', { cancellable: false });
+    const done = await longCall((onProgress) => client.start('import-commit', { replaceConflicts: false, replaceKeys: [...replace], now: new Date().toISOString() }, onProgress), false);
     if (!done) return;
     const rejected = preview?.plan?.rejectedRows ?? 0;
     setMessage({
@@ -90,7 +101,7 @@ export function ImportScreen() {
     dataChanged();
   };
   const revert = async (batch: ImportBatch): Promise<void> => {
-    const done = await run((onProgress) => client.start('revert', { batchId: batch.id, now: new Date().toISOString() }, onProgress), `Reverting batch #${batch.id}`, { cancellable: false });
+    const done = await longCall((onProgress) => client.start('revert', { batchId: batch.id, now: new Date().toISOString() }, onProgress), false);
     if (!done) return;
     setMessage({ severity: 'info', text: `Batch #${batch.id} was reverted: every balance is back to what it was before it. Its files can be imported again.` });
     refreshBatches();
@@ -103,7 +114,7 @@ export function ImportScreen() {
     if (!profileId || !detection?.record) return;
     const settings = preview?.settings?.find((candidate) => candidate.profileId === profileId);
     const request = { name, profileId, record: detection.record, columns: [...choice.columns], now: new Date().toISOString(), ...(settings ? { settings } : {}) };
-    const saved = await run(() => client.start('profile-save', request), 'Saving the profile', { cancellable: false });
+    const saved = await longCall(() => client.start('profile-save', request), false);
     if (saved === undefined) return;
     // Saving changed the store, so the preview is taken again (the store refuses to commit a stale one).
     await runPreview(files, choices);
@@ -120,7 +131,12 @@ export function ImportScreen() {
           {message.text}
         </Alert>
       ) : null}
-      <ImportProgress progress={progress} onCancel={cancel} />
+      {call.error ? (
+        <Alert severity="error" sx={{ mb: 2 }} onClose={call.clearError}>
+          {call.error}
+        </Alert>
+      ) : null}
+      <ImportProgress progress={call.running ? (call.progress ?? { label: 'Starting', done: 0, total: 0 }) : null} onCancel={cancellable ? call.cancel : null} />
       <Paper
         variant="outlined"
         onDragOver={(event) => {
@@ -134,7 +150,7 @@ export function ImportScreen() {
         aria-label="Drop files here"
       >
         <Typography sx={{ mb: 1 }}>{files.length > 0 ? files.map((file) => file.name).join(', ') : 'Drop CSV, XLSX or JSON exports here, or'}</Typography>
-        <Button variant="contained" disabled={busy} onClick={() => void pick()}>
+        <Button variant="contained" disabled={call.running} onClick={() => void pick()}>
           {files.length > 0 ? 'Choose other files' : 'Choose files'}
         </Button>
       </Paper>
@@ -159,7 +175,7 @@ export function ImportScreen() {
           ))}
           <IssueList issues={preview.issues} />
           <Box sx={{ mt: 2 }}>
-            <ImportSummary preview={preview} replace={replace} busy={busy} onReplace={setReplace} onCommit={() => void commit()} />
+            <ImportSummary preview={preview} replace={replace} busy={call.running} onReplace={setReplace} onCommit={() => void commit()} />
           </Box>
         </>
       ) : null}
