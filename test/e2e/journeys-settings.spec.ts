@@ -77,6 +77,10 @@ test('theme, formats and allocation order are kept across a reload; backups are 
   await (await choosingWrong).setFiles({ name: 'notes.json.gz', mimeType: 'application/gzip', buffer: Buffer.from('not a backup') });
   await dialog.getByRole('button', { name: 'Replace all data' }).click();
   await expect(backups.getByRole('alert')).toContainText('This backup cannot be restored: it is not a Blockledger backup file. The database was not changed.');
+  // ... before anything was written: no backup was made for it (the list read afresh).
+  await nav(page, 'Contracts').click();
+  await nav(page, 'Settings').click();
+  await expect(list).toHaveCount(3);
 
   // The data is still there after the restore (as of the default date, which follows the clock).
   await nav(page, 'Contracts').click();

@@ -220,6 +220,8 @@ export interface EngineCalls {
   'profile-delete': { request: { name: string; now: string }; response: boolean };
   'backup-export': { request: { now: string }; response: Uint8Array };
   'backup-restore': { request: { bytes: Uint8Array; now: string }; response: null };
+  /** Why these bytes cannot be restored (in words), or null: checked before the current data is backed up, so a wrong file rotates no good backup out. */
+  'backup-check': { request: { bytes: Uint8Array }; response: string | null };
   audit: { request: Record<string, never>; response: AuditEvent[] };
   'migration-audit': { request: MigrationAuditRequest; response: MigrationAuditView };
 }

@@ -15,7 +15,7 @@ import { packDocument, writeMonthEndPack } from '../io/workbook/month-end-pack';
 import { DEFAULT_WORKBOOK_OPTIONS, customerGroups, workbookContext, type WorkbookContext } from '../io/workbook/workbook-context';
 import {
   commitImport, deleteProfile, entryAt, exportBackup, forEachLiveRow, getSetting, listAuditEvents, listBatches, listProfiles, loadEntryColumns,
-  prepareImport, putSetting, restoreBackup, revertBatch, saveProfile, type BlockledgerDb, type ChangeContext, type ImportPlan, type JsonValue,
+  prepareImport, putSetting, readBackup, restoreBackup, revertBatch, saveProfile, type BlockledgerDb, type ChangeContext, type ImportPlan, type JsonValue,
 } from '../db';
 import { contractRows } from './contract-rows';
 import { EntryPager } from './entry-pages';
@@ -283,6 +283,11 @@ export class EngineSession {
 
   async backupExport({ now }: { now: string }): Promise<Uint8Array> {
     return exportBackup(this.db, now);
+  }
+
+  async backupCheck({ bytes }: { bytes: Uint8Array }): Promise<string | null> {
+    const checked = await readBackup(bytes);
+    return checked.ok ? null : checked.message;
   }
 
   async backupRestore({ bytes, now }: { bytes: Uint8Array; now: string }): Promise<null> {

@@ -45,6 +45,7 @@ const handlers: Readonly<Record<EngineCall, Handler>> = {
   'profile-delete': (s, r) => s.profileDelete(r),
   'backup-export': (s, r) => s.backupExport(r),
   'backup-restore': (s, r) => s.backupRestore(r),
+  'backup-check': (s, r) => s.backupCheck(r),
   audit: (s) => s.audit(),
   'migration-audit': (s, r, c) => s.migrationAudit(r, c),
 };

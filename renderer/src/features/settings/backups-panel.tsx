@@ -77,6 +77,13 @@ export function BackupsPanel() {
       }
       bytes = read.bytes;
     }
+    // A wrong file is refused before anything is written: its pointless backup could rotate a good one out.
+    const problem = await call.run((onProgress) => client.start('backup-check', { bytes }, onProgress));
+    if (problem === undefined) return;
+    if (problem !== null) {
+      setOutcome({ severity: 'error', message: problem, savedId: null });
+      return;
+    }
     // Keep what is there now, so the restore itself can be undone.
     const current = await exportBytes();
     if (!current) return;
