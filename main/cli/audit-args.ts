@@ -1,9 +1,8 @@
 // Command-line options of `audit` (issue 6). Every option is checked, and
 // every usage problem listed, before a file is opened (as `reconcile` does).
-import { parseArgs } from 'node:util';
-import { parseIsoDate } from '../../renderer/src/core/dates';
 import { parseUnitProduct } from '../../renderer/src/core/audit/unit-products';
 import type { UnitProduct } from '../../renderer/src/core/import/profiles/profile-types';
+import { readOptions } from './cli-args';
 
 export const AUDIT_USAGE = [
   'Usage: npm run audit -- --source FILE... --target FILE... --entries FILE...',
@@ -40,19 +39,7 @@ export type ParsedAuditArgs =
   | { readonly kind: 'help' }
   | { readonly kind: 'usage-error'; readonly problems: readonly string[] };
 
-const OPTIONS = {
-  source: { type: 'string', multiple: true },
-  target: { type: 'string', multiple: true },
-  entries: { type: 'string', multiple: true },
-  pairs: { type: 'string', multiple: true },
-  'as-of': { type: 'string', multiple: true },
-  json: { type: 'string', multiple: true },
-  xlsx: { type: 'string', multiple: true },
-  'unit-product': { type: 'string', multiple: true },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-type ValueOption = Exclude<keyof typeof OPTIONS, 'help'>;
+const OPTIONS = ['source', 'target', 'entries', 'pairs', 'as-of', 'json', 'xlsx', 'unit-product'];
 
 function unitProduct(value: string, problems: string[]): UnitProduct | null {
   const product = parseUnitProduct(value);
@@ -62,34 +49,17 @@ function unitProduct(value: string, problems: string[]): UnitProduct | null {
 
 /** Reads argv into options, or lists every usage problem found. */
 export function parseAuditArgs(argv: readonly string[]): ParsedAuditArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
-  } catch (error) {
-    return { kind: 'usage-error', problems: [error instanceof Error ? error.message : String(error)] };
-  }
-  if (values.help) return { kind: 'help' };
-  const problems: string[] = [];
-  const many = (name: ValueOption, required: boolean): string[] => {
-    const given = values[name] ?? [];
-    if (given.length === 0 && required) problems.push(`--${name} is required`);
-    for (const value of given) if (value.trim() === '') problems.push(`--${name} needs a value`);
-    return given;
-  };
-  const single = (name: ValueOption, required: boolean): string | null => {
-    const given = many(name, required);
-    if (given.length > 1) problems.push(`--${name} was given ${given.length} times; give it once`);
-    return given[0] ?? null;
-  };
+  const read = readOptions(argv, OPTIONS);
+  if (read.kind !== 'read') return read;
+  const { many, single, problems } = read.reader;
   const source = many('source', true);
   const target = many('target', true);
   const entries = many('entries', true);
   const pairs = single('pairs', false);
-  const asOf = single('as-of', true);
+  const asOf = read.reader.asOf();
   const json = single('json', false);
   const xlsx = single('xlsx', false);
   const unitProducts = many('unit-product', false).flatMap((value) => unitProduct(value, problems) ?? []);
-  if (asOf !== null && asOf.trim() !== '' && parseIsoDate(asOf) === null) problems.push(`--as-of: expected a date as YYYY-MM-DD, got "${asOf}"`);
   if (problems.length > 0 || asOf === null) return { kind: 'usage-error', problems };
   return { kind: 'run', options: { source, target, entries, pairs, asOf, json, xlsx, unitProducts } };
 }

@@ -1,11 +1,10 @@
 // Command-line options of `reconcile` (issues 2, 3, 6). Kept apart from
 // loading so every option is checked, and every usage problem listed, before
 // a file is opened.
-import { parseArgs } from 'node:util';
 import type { AllocationOrder } from '../../renderer/src/core/model';
-import { parseIsoDate } from '../../renderer/src/core/dates';
 import { DATE_FORMATS, type DateFormat } from '../../renderer/src/core/import/source-date';
 import { BUILTIN_PROFILES } from '../../renderer/src/core/import/profiles/registry';
+import { readOptions } from './cli-args';
 
 const PROFILE_NAMES = ['auto', ...BUILTIN_PROFILES.map((profile) => profile.id)];
 
@@ -51,21 +50,7 @@ export type ParsedArgs =
   | { readonly kind: 'help' }
   | { readonly kind: 'usage-error'; readonly problems: readonly string[] };
 
-const OPTIONS = {
-  contracts: { type: 'string', multiple: true },
-  entries: { type: 'string', multiple: true },
-  additions: { type: 'string', multiple: true },
-  'as-of': { type: 'string', multiple: true },
-  json: { type: 'string', multiple: true },
-  xlsx: { type: 'string', multiple: true },
-  profile: { type: 'string', multiple: true },
-  'date-format': { type: 'string', multiple: true },
-  decimal: { type: 'string', multiple: true },
-  'allocation-order': { type: 'string', multiple: true },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-type ValueOption = Exclude<keyof typeof OPTIONS, 'help'>;
+const OPTIONS = ['contracts', 'entries', 'additions', 'as-of', 'json', 'xlsx', 'profile', 'date-format', 'decimal', 'allocation-order'];
 
 /** `value` if it is one of `allowed`, else a usage problem. */
 function oneOf<T extends string>(name: string, value: string | null, allowed: readonly T[], problems: string[], shown = `one of ${allowed.join(', ')}`): T | null {
@@ -77,29 +62,13 @@ function oneOf<T extends string>(name: string, value: string | null, allowed: re
 
 /** Reads argv into options, or lists every usage problem found. */
 export function parseReconcileArgs(argv: readonly string[]): ParsedArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
-  } catch (error) {
-    return { kind: 'usage-error', problems: [error instanceof Error ? error.message : String(error)] };
-  }
-  if (values.help) return { kind: 'help' };
-  const problems: string[] = [];
-  const many = (name: ValueOption, required: boolean): string[] => {
-    const given = values[name] ?? [];
-    if (given.length === 0 && required) problems.push(`--${name} is required`);
-    for (const value of given) if (value.trim() === '') problems.push(`--${name} needs a value`);
-    return given;
-  };
-  const single = (name: ValueOption, required: boolean): string | null => {
-    const given = many(name, required);
-    if (given.length > 1) problems.push(`--${name} was given ${given.length} times; give it once`);
-    return given[0] ?? null;
-  };
+  const read = readOptions(argv, OPTIONS);
+  if (read.kind !== 'read') return read;
+  const { many, single, problems } = read.reader;
   const contracts = many('contracts', true);
   const entries = many('entries', true);
   const additions = many('additions', false);
-  const asOf = single('as-of', true);
+  const asOf = read.reader.asOf();
   const json = single('json', false);
   const xlsx = single('xlsx', false);
   const profile = single('profile', false) ?? 'auto';
@@ -109,9 +78,6 @@ export function parseReconcileArgs(argv: readonly string[]): ParsedArgs {
   const dateFormat = oneOf('date-format', single('date-format', false), DATE_FORMATS, problems);
   const decimal = oneOf('decimal', single('decimal', false), [',', '.'] as const, problems, '"," or "."');
   const allocationOrder = oneOf('allocation-order', single('allocation-order', false), ['worked', 'entered'] as const, problems) ?? 'worked';
-  if (asOf !== null && asOf.trim() !== '' && parseIsoDate(asOf) === null) {
-    problems.push(`--as-of: expected a date as YYYY-MM-DD, got "${asOf}"`);
-  }
   if (problems.length > 0 || asOf === null) return { kind: 'usage-error', problems };
   return { kind: 'run', options: { contracts, entries, additions, asOf, json, xlsx, profile, dateFormat, decimal, allocationOrder } };
 }

@@ -111,9 +111,9 @@ describe('audit refuses bad input: every problem listed, exit 2, nothing written
     expect(stderr.split('\n').filter((line) => line.startsWith('audit: '))).toEqual([
       'audit: --target is required',
       'audit: --entries is required',
+      'audit: --as-of: expected a date as YYYY-MM-DD, got "2026-02-30"',
       'audit: --json was given 2 times; give it once',
       'audit: --unit-product: expected PRODUCT=UNITS with a positive number of units (BLOCK-10H=10), got "BLOCK"',
-      'audit: --as-of: expected a date as YYYY-MM-DD, got "2026-02-30"',
     ]);
   });
 
