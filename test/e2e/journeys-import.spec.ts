@@ -78,6 +78,9 @@ test('import ConnectWise exports through the wizard, one with row errors; balanc
   await expect(gridCell(page, 'Import problems', 0, 'line')).toHaveText('3');
   await expect(gridCell(page, 'Import problems', 0, 'column')).toHaveText('Billable Hrs');
   await expect(ready).toContainText('Entries: 4 new');
+  // The clerk's ConnectWise settings carry on to the next files.
+  await expect(settings.getByRole('button', { name: /BLOCK-10HR/ })).toBeVisible();
+  await expect(settings).toContainText('MM/DD/YYYY');
   await page.getByRole('region', { name: 'Import problems', exact: true }).scrollIntoViewIfNeeded();
   await snapshot(page, testInfo, 'import-row-errors');
   await ready.getByRole('button', { name: 'Import these records' }).click();

@@ -68,9 +68,11 @@ export function ImportScreen() {
     [client, longCall],
   );
   const useFiles = (picked: NamedFile[]): void => {
+    // Per-file choices start over; the profile settings (date format, products that add hours) carry on to the next files.
+    const next: ImportChoices = choices.settings ? { files: [], settings: choices.settings } : { files: [] };
     setFiles(picked);
-    setChoices({ files: [] });
-    void runPreview(picked, { files: [] });
+    setChoices(next);
+    void runPreview(picked, next);
   };
   const rerun = (next: ImportChoices): void => {
     setChoices(next);
