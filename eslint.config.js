@@ -30,4 +30,11 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'The engine never reads the clock: as-of is a parameter.' }, { selector: "CallExpression[callee.name='parseFloat']", message: 'No floats in the ledger: parse quantities as integer hundredths.' }],
     },
   },
+  {
+    // A screen's parts stay its own: what two screens share lives in components/.
+    files: ['renderer/src/features/*/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./(?!\\.\\./)', message: 'A screen does not import another screen: move what they share into renderer/src/components.' }] }],
+    },
+  },
 );

@@ -6,7 +6,8 @@ import { reconcile } from '../../renderer/src/core/reconcile';
 import { DEMO_PORTFOLIO, generateSamplePortfolio } from '../../renderer/src/core/sample/sample-portfolio';
 import { dayOf } from '../../renderer/src/core/dates';
 import { workbookContext } from '../../renderer/src/io/workbook/workbook-context';
-import { alertCounts, invoiceKindLabel, invoiceTotal, saveOutcome } from '../../renderer/src/features/month-end/month-end-view';
+import { alertCounts, invoiceKindLabel, invoiceTotal } from '../../renderer/src/features/month-end/month-end-view';
+import { saveOutcome } from '../../renderer/src/components/save-outcome';
 import { IN_MEMORY_HISTORY_ROWS, inMemoryPackRefusal, monthEndSummary } from '../../renderer/src/workers/month-end';
 import type { InvoiceRow } from '../../renderer/src/workers/engine-protocol';
 

@@ -13,6 +13,7 @@ import { ScreenHeader } from '../../components/screen-header';
 import { formatDate } from '../../components/format';
 import type { JsonValue } from '../../db';
 import type { ContractRow } from '../../workers/engine-protocol';
+// eslint-disable-next-line no-restricted-imports -- the detail is this screen's drill-down, not a screen of its own
 import { ContractDetailView } from '../contract-detail/contract-detail-view';
 import { contractColumns } from './contract-columns';
 import { LAYOUTS_SETTING, parseLayouts, withLayout, type SavedLayout } from './grid-layouts';

@@ -21,9 +21,9 @@ import { choiceFor, withChoice, withSettings } from './import-choices';
 import { ImportProgress } from './import-progress';
 import { ImportSteps } from './import-steps';
 import { ImportSummary } from './import-summary';
-import { IssueList } from './issue-list';
+import { IssueList } from '../../components/issue-list';
 import { PreviewGrid } from './preview-grid';
-import { useLongCall } from '../month-end/use-long-call';
+import { useLongCall } from '../../components/use-long-call';
 import { ProfileSettingsCard } from './profile-settings';
 
 type Message = { severity: 'success' | 'error' | 'info'; text: string };

@@ -12,9 +12,9 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState } from 'react';
 import { useEngine } from '../../components/engine-context';
 import { usePlatform } from '../../platform/platform-context';
-import { LongCallProgress } from './long-call-progress';
-import { saveOutcome, type Outcome } from './month-end-view';
-import { useLongCall } from './use-long-call';
+import { LongCallProgress } from '../../components/long-call-progress';
+import { saveOutcome, type Outcome } from '../../components/save-outcome';
+import { useLongCall } from '../../components/use-long-call';
 
 /** The export actions of the month-end screen for `customers` (name order). */
 export function ExportPanel({ customers }: { customers: readonly string[] }) {

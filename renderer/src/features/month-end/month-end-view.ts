@@ -1,7 +1,5 @@
 // What the month-end screen says, kept pure so tests pin the words and sums:
-// item names, counts per alert, invoice totals, and the outcome of a save in
-// words a clerk can act on.
-import type { SaveResult } from '../../platform/platform';
+// item names, counts per alert and invoice totals.
 import type { AlertRow, InvoiceRow } from '../../workers/engine-protocol';
 
 const INVOICE_KINDS: ReadonlyMap<string, string> = new Map([
@@ -33,21 +31,4 @@ export function invoiceTotal(rows: readonly InvoiceRow[]): { cents: number; unpr
     else cents += row.amount;
   }
   return { cents, unpriced };
-}
-
-export interface Outcome {
-  readonly severity: 'success' | 'info' | 'error';
-  readonly message: string;
-  /** Set when the file or folder can be revealed (desktop). */
-  readonly savedId: string | null;
-}
-
-/** What happened to a save, said plainly, with the next step when it failed. */
-export function saveOutcome(result: SaveResult, what: string, web: boolean): Outcome {
-  if (result.status === 'cancelled') return { severity: 'info', message: `${what} was not saved: you closed the dialog. Nothing was written.`, savedId: null };
-  if (result.status === 'failed') {
-    return { severity: 'error', message: `${what} could not be saved: ${result.message} Nothing was written. Pick another folder, or free some disk space, and try again.`, savedId: null };
-  }
-  if (web) return { severity: 'success', message: `${what} is downloading as "${result.name}". Find it in your browser's downloads.`, savedId: null };
-  return { severity: 'success', message: `${what} saved as "${result.name}".`, savedId: result.savedId };
 }

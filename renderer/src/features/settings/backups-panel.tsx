@@ -18,9 +18,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { useEngine } from '../../components/engine-context';
 import type { BackupInfo, NamedBytes } from '../../platform/platform';
 import { usePlatform } from '../../platform/platform-context';
-import { LongCallProgress } from '../month-end/long-call-progress';
-import { saveOutcome, type Outcome } from '../month-end/month-end-view';
-import { useLongCall } from '../month-end/use-long-call';
+import { LongCallProgress } from '../../components/long-call-progress';
+import { saveOutcome, type Outcome } from '../../components/save-outcome';
+import { useLongCall } from '../../components/use-long-call';
 import { backupLabel, databaseFileName, unreadableBackup } from './settings-view';
 
 /** What the confirmation dialog is about to restore. */

@@ -2,9 +2,9 @@
 // in the clerk's words, so the rejected rows can be fixed at the source.
 import Typography from '@mui/material/Typography';
 import type { ColDef } from 'ag-grid-community';
-import { DataGrid } from '../../components/data-grid';
-import type { ImportIssue } from '../../core/import/import-issue';
-import { plural } from '../../core/import/map-context';
+import { DataGrid } from './data-grid';
+import type { ImportIssue } from '../core/import/import-issue';
+import { plural } from '../core/import/map-context';
 
 const columns: ColDef<ImportIssue>[] = [
   { field: 'severity', headerName: 'Effect', width: 110, valueFormatter: ({ value }) => (value === 'error' ? 'Left out' : 'Note'), cellClassRules: { 'bl-negative': ({ value }) => value === 'error' } },

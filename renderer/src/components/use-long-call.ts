@@ -2,9 +2,9 @@
 // Cancel (the shared bar belongs to the reconcile): a cancelled call resolves
 // undefined, a failure becomes the clerk's sentence.
 import { useCallback, useRef, useState } from 'react';
-import { Cancelled } from '../../workers/cancelled';
-import type { PendingCall } from '../../workers/engine-client';
-import type { Progress } from '../../workers/engine-protocol';
+import { Cancelled } from '../workers/cancelled';
+import type { PendingCall } from '../workers/engine-client';
+import type { Progress } from '../workers/engine-protocol';
 
 export interface LongCall {
   readonly progress: Progress | null;
