@@ -2,7 +2,8 @@
 // the month-end pack, streamed to files (ExcelJS's streaming writer runs only
 // in Node). Each file is written under a temporary name and renamed when
 // complete, so DIR never holds half a workbook under a final name. Files are
-// written two at a time; their names and contents never depend on the order.
+// written several at a time (workbook-queue.ts); their names and contents
+// never depend on the order.
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReconcileInput } from '../../renderer/src/core/model';
@@ -11,7 +12,8 @@ import { customerDocument, writeCustomerWorkbook } from '../../renderer/src/io/w
 import { packDocument, writeMonthEndPack } from '../../renderer/src/io/workbook/month-end-pack';
 import type { DocumentInfo, WorkbookTarget } from '../../renderer/src/io/workbook/sheet-layout';
 import { StreamWorkbook } from '../../renderer/src/io/workbook/stream-workbook';
-import { DEFAULT_WORKBOOK_OPTIONS, type WorkbookContext, type WorkbookOptions, customerGroups, workbookContext } from '../../renderer/src/io/workbook/workbook-context';
+import { type CustomerGroup, DEFAULT_WORKBOOK_OPTIONS, type WorkbookContext, type WorkbookOptions, customerGroups, workbookContext } from '../../renderer/src/io/workbook/workbook-context';
+import { type FileJob, writeQueued } from './workbook-queue';
 
 /** Progress of a run: `done` of `total` files, the one just written. */
 export type WorkbookProgress = (done: number, total: number, fileName: string) => void;
@@ -71,46 +73,38 @@ export function progressLines(write: (text: string) => void): WorkbookProgress {
   };
 }
 
-// Workbooks written at once. Writing is mostly one thread's work, but each
-// file also waits on the disk and the compressor (opening, draining, dating
-// the zip entries, renaming); a second file in flight fills those waits.
-const FILES_IN_FLIGHT = 2;
+// Below this many customers a second process costs more than it saves.
+const CHILD_PROCESS_FROM_CUSTOMERS = 50;
 
-/** Runs `write` over `jobs`, at most `limit` at a time; rejects with the first failure once the others have settled. */
-async function inFlight<T>(jobs: readonly T[], limit: number, write: (job: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < jobs.length) {
-      const job = jobs[next] as T;
-      next += 1;
-      await write(job);
-    }
-  };
-  const lanes = await Promise.allSettled(Array.from({ length: Math.min(limit, jobs.length) }, lane));
-  const failed = lanes.find((lane): lane is PromiseRejectedResult => lane.status === 'rejected');
-  if (failed !== undefined) throw failed.reason;
+/** Whether a second process helps write: `auto` when there are many customers. */
+export type Helper = 'auto' | 'never' | 'always';
+
+/** Writes one customer's workbook into `dir` as `fileName` (here or in the child process). */
+export function writeCustomerFile(context: WorkbookContext, group: CustomerGroup, dir: string, fileName: string): Promise<void> {
+  return writeStreamed(dir, fileName, customerDocument(context, group.customer), (target) => writeCustomerWorkbook(target, context, group));
 }
 
-interface FileJob {
-  readonly fileName: string;
-  write(dir: string): Promise<void>;
-}
-
-function customerJobs(context: WorkbookContext, result: ReconcileResult, taken: Set<string>): FileJob[] {
-  return customerGroups(result).map((group) => {
-    const fileName = `${uniqueName(`${safeFileName(group.customer)} ${result.asOf}`, taken)}.xlsx`;
-    return { fileName, write: (dir) => writeStreamed(dir, fileName, customerDocument(context, group.customer), (target) => writeCustomerWorkbook(target, context, group)) };
-  });
-}
-
-async function writeFiles(dir: string, jobs: readonly FileJob[], progress: WorkbookProgress): Promise<void> {
+async function writeFiles(
+  context: WorkbookContext,
+  dir: string,
+  pack: string | null,
+  progress: WorkbookProgress,
+  helper: Helper,
+): Promise<readonly string[]> {
   await mkdir(dir, { recursive: true });
-  let done = 0;
-  await inFlight(jobs, FILES_IN_FLIGHT, async (job) => {
-    await job.write(dir);
-    done += 1;
-    progress(done, jobs.length, job.fileName);
+  const taken = new Set<string>(pack === null ? [] : [pack.toLowerCase()]);
+  const groups = customerGroups(context.result);
+  const fileNames = groups.map((group) => `${uniqueName(`${safeFileName(group.customer)} ${context.result.asOf}`, taken)}.xlsx`);
+  const jobs: FileJob[] = groups.map((group, index) => {
+    const fileName = fileNames[index] as string;
+    return { fileName, customer: index, write: () => writeCustomerFile(context, group, dir, fileName) };
   });
+  // The pack goes first: it is the longest file, and the customer files fill its waits.
+  if (pack !== null) jobs.unshift({ fileName: pack, customer: null, write: () => writeStreamed(dir, pack, packDocument(context), (target) => writeMonthEndPack(target, context)) });
+  const useChild = helper === 'always' || (helper === 'auto' && groups.length >= CHILD_PROCESS_FROM_CUSTOMERS);
+  let done = 0;
+  await writeQueued(jobs, (fileName) => progress((done += 1), jobs.length, fileName), useChild ? { input: context.input, options: context.options, dir, fileNames } : null);
+  return fileNames;
 }
 
 /** Writes one workbook per customer and the month-end pack into `dir`. */
@@ -120,20 +114,14 @@ export async function writeReconciliationWorkbooks(
   dir: string,
   progress: WorkbookProgress,
   options: WorkbookOptions = DEFAULT_WORKBOOK_OPTIONS,
+  helper: Helper = 'auto',
 ): Promise<WrittenWorkbooks> {
-  const context = workbookContext(input, result, options);
-  const taken = new Set<string>();
-  const packFile = `${uniqueName(`Month-end pack ${result.asOf}`, taken)}.xlsx`;
-  const pack: FileJob = { fileName: packFile, write: (into) => writeStreamed(into, packFile, packDocument(context), (target) => writeMonthEndPack(target, context)) };
-  const customers = customerJobs(context, result, taken);
-  // The pack goes first: it is the longest file, and the customer files fill its waits.
-  await writeFiles(dir, [pack, ...customers], progress);
-  return { customerFiles: customers.map((job) => job.fileName), packFile };
+  const packFile = `${uniqueName(`Month-end pack ${result.asOf}`, new Set())}.xlsx`;
+  const customerFiles = await writeFiles(workbookContext(input, result, options), dir, packFile, progress, helper);
+  return { customerFiles, packFile };
 }
 
 /** Writes only the customer workbooks into `dir` (the benchmark times them apart from the pack); their file names. */
-export async function writeCustomerWorkbooks(result: ReconcileResult, input: ReconcileInput, dir: string): Promise<readonly string[]> {
-  const customers = customerJobs(workbookContext(input, result), result, new Set<string>());
-  await writeFiles(dir, customers, () => undefined);
-  return customers.map((job) => job.fileName);
+export function writeCustomerWorkbooks(result: ReconcileResult, input: ReconcileInput, dir: string, helper: Helper = 'auto'): Promise<readonly string[]> {
+  return writeFiles(workbookContext(input, result), dir, null, () => undefined, helper);
 }

@@ -9,14 +9,14 @@ import { customerDocument, writeCustomerWorkbook } from '../../../renderer/src/i
 import { MemoryWorkbook } from '../../../renderer/src/io/workbook/memory-workbook';
 import { bytesAccess, dosDateTime, stampZipEntries } from '../../../renderer/src/io/workbook/zip-dates';
 import { customerGroups, workbookContext } from '../../../renderer/src/io/workbook/workbook-context';
-import { writeReconciliationWorkbooks } from '../../../main/cli/xlsx-output';
+import { type Helper, writeReconciliationWorkbooks } from '../../../main/cli/xlsx-output';
 import { TRICKY_PORTFOLIO } from '../../fixtures/workbook/tricky-portfolio';
 
 const result = reconcile(TRICKY_PORTFOLIO);
 
-async function writeAll(): Promise<{ dir: string; files: Map<string, Buffer> }> {
+async function writeAll(helper: Helper = 'never'): Promise<{ dir: string; files: Map<string, Buffer> }> {
   const dir = await mkdtemp(join(tmpdir(), 'blockledger-determinism-'));
-  await writeReconciliationWorkbooks(result, TRICKY_PORTFOLIO, dir, () => undefined);
+  await writeReconciliationWorkbooks(result, TRICKY_PORTFOLIO, dir, () => undefined, undefined, helper);
   const files = new Map<string, Buffer>();
   for (const name of (await readdir(dir)).sort()) files.set(name, await readFile(join(dir, name)));
   return { dir, files };
@@ -57,6 +57,19 @@ describe('deterministic workbooks', () => {
     } finally {
       await rm(first.dir, { recursive: true, force: true });
       await rm(second.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a run that shares the customer files with a second process writes the same bytes', async () => {
+    const alone = await writeAll('never');
+    const shared = await writeAll('always');
+    try {
+      expect([...shared.files.keys()]).toEqual([...alone.files.keys()]);
+      expect([...shared.files.keys()].some((name) => name.endsWith('.partial'))).toBe(false);
+      for (const [name, bytes] of alone.files) expect(shared.files.get(name)?.equals(bytes), name).toBe(true);
+    } finally {
+      await rm(alone.dir, { recursive: true, force: true });
+      await rm(shared.dir, { recursive: true, force: true });
     }
   });
 
