@@ -5,7 +5,7 @@
 // when that tokenizer accepts them.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_FUNCTIONS, ALLOWED_LITERALS, AppFormula } from '../../../renderer/src/io/workbook/formulas';
+import { ALLOWED_FUNCTIONS, ALLOWED_LITERALS, AppFormula, FormulaTemplate } from '../../../renderer/src/io/workbook/formulas';
 
 // A name followed by "(" is a function; a row is 1-9 then up to six digits; numbers and rows take their whole digit run.
 const TOKEN = /\s|'[A-Za-z ]{1,31}'!|([A-Z][A-Z0-9.]*)(?=\()|\$?[A-Z]{1,3}\$?[1-9][0-9]{0,6}(?![0-9])|[0-9]+(?:\.[0-9]+)?(?![0-9.])|"([^"]*)"|<>|<=|>=|[-+*/=<>(),:]/y;
@@ -67,5 +67,34 @@ describe('the formula allowlist', () => {
     expect(accepted('SUM(I05:I9)')).toBe(false);
     expect(accepted('SUM(I0:I9)')).toBe(false);
     expect(accepted('SUM(I5:I)')).toBe(false);
+  });
+});
+
+describe('formula templates (one check for every row)', () => {
+  const statementSum = FormulaTemplate.of((row) => `ROUND(SUMIFS('History detail'!$R$2:$R$90,'History detail'!$A$2:$A$90,$A${row},'History detail'!$D$2:$D$90,$D${row}),2)`);
+
+  it('fills any sheet row to the text the builder gives, which the allowlist accepts', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_048_576 }), (row) => {
+        const formula = statementSum.at(row);
+        expect(formula.text).toBe(`ROUND(SUMIFS('History detail'!$R$2:$R$90,'History detail'!$A$2:$A$90,$A${row},'History detail'!$D$2:$D$90,$D${row}),2)`);
+        expect(tokenizerAccepts(formula.text)).toBe(true);
+      }),
+    );
+  });
+
+  it('refuses a builder that is not filled by the row alone or leaves the allowlist at some row', () => {
+    expect(() => FormulaTemplate.of((row) => `ROUND(P${row - 1}+Q${row},2)`)).toThrow(/template/);
+    expect(() => FormulaTemplate.of(() => 'SUM(A1:A9)')).toThrow(/template/);
+    expect(() => FormulaTemplate.of((row) => `SUM(A1${row})`)).toThrow(/template/);
+    expect(() => FormulaTemplate.of((row) => `HYPERLINK("x",A${row})`)).toThrow(/template/);
+  });
+
+  it('fills only sheet rows', () => {
+    for (const row of [0, -1, 1.5, 1_048_577, Number.NaN]) expect(() => statementSum.at(row)).toThrow(/not a sheet row/);
+  });
+
+  it('cannot be filled from outside without a check', () => {
+    expect(() => AppFormula.filled(Symbol('filled from a checked template'), ['HYPERLINK("x",A', ')'], 1)).toThrow(/checked template/);
   });
 });

@@ -10,7 +10,7 @@ import {
 } from './cells';
 import { contractNotes, statusWords, unitWord } from './contract-words';
 import { overageItems } from './billing';
-import { AppFormula, cellRef, columnLetter, roundedSumIfs, sheetRange } from './formulas';
+import { AppFormula, FormulaTemplate, cellRef, columnLetter, roundedSumIfs, sheetRange } from './formulas';
 import { HISTORY, HISTORY_SHEET, type HistoryLine, contractHistory, monthStart, singleHistorySheet } from './history-sheet';
 import { type DocumentInfo, type SheetContent, type SheetLayout, type WorkbookTarget, firstDataRowOf, fitWidth, quantityColumn } from './sheet-layout';
 import { type CustomerGroup, type WorkbookContext, termsOf } from './workbook-context';
@@ -95,13 +95,23 @@ function statementLayout(): SheetLayout {
 function statementRows(placements: readonly Placement[], historyFirst: number, historyLast: number): Cell[][] {
   const rows: Cell[][] = [];
   const history = (column: number) => sheetRange(HISTORY_SHEET, column, historyFirst, historyLast);
+  // One SUMIFS per History column and statement row: the contract and month criteria sit on the row itself.
+  const sums = new Map<number, FormulaTemplate>();
+  const sumOf = (column: number): FormulaTemplate => {
+    let template = sums.get(column);
+    if (template === undefined) {
+      const criteria = (row: number) => [[history(HISTORY.contractNo), `$${cellRef(STATEMENT.contractNo, row)}`], [history(HISTORY.month), `$${cellRef(STATEMENT.month, row)}`]] as const;
+      template = FormulaTemplate.of((row) => roundedSumIfs(history(column), criteria(row)));
+      sums.set(column, template);
+    }
+    return template;
+  };
   for (const placement of placements) {
     const { result } = placement;
     const format = unitFormat(result.unit);
     result.months.forEach((monthRow, index) => {
       const row = placement.firstStatementRow + index;
-      const criteria = [[history(HISTORY.contractNo), `$${cellRef(STATEMENT.contractNo, row)}`], [history(HISTORY.month), `$${cellRef(STATEMENT.month, row)}`]] as const;
-      const sum = (column: number, value: number) => centiFormula(AppFormula.of(roundedSumIfs(history(column), criteria)), value, format);
+      const sum = (column: number, value: number) => centiFormula(sumOf(column).at(row), value, format);
       const r = (column: number) => cellRef(column, row);
       rows.push([
         count(placement.contractNo),

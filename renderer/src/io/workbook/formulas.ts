@@ -34,14 +34,60 @@ export function isAllowedFormula(text: string): boolean {
   return ALLOWED_FORMULA.test(text);
 }
 
+// Only FormulaTemplate (below) may fill a checked template without checking each row's text again.
+const FILLED_FROM_TEMPLATE = Symbol('filled from a checked template');
+
 /** A formula the app authored and the allowlist accepted; the only way a formula reaches a cell. */
 export class AppFormula {
-  private constructor(readonly text: string) {}
+  private constructor(
+    readonly text: string,
+    /** For a formula filled from a FormulaTemplate: the text around its row numbers and the row (writers may escape the parts once). */
+    readonly filled: { readonly parts: readonly string[]; readonly row: number } | null,
+  ) {}
 
   /** Checks `text` against the allowlist; a refusal is a programming error, never a data error. */
   static of(text: string): AppFormula {
     if (!isAllowedFormula(text)) throw new Error(`formula outside the allowlist: ${text}`);
-    return new AppFormula(text);
+    return new AppFormula(text, null);
+  }
+
+  /** A row of a checked template; callable only from this module. */
+  static filled(key: symbol, parts: readonly string[], row: number): AppFormula {
+    if (key !== FILLED_FROM_TEMPLATE) throw new Error('formulas are filled only from a checked template');
+    return new AppFormula(parts.join(String(row)), { parts, row });
+  }
+}
+
+/** The last row of a sheet (Excel and LibreOffice). */
+const MAX_SHEET_ROW = 1_048_576;
+// Stands for the row while a template is cut into parts; no formula of ours holds this number.
+const ROW_MARK = 7_654_321;
+
+/**
+ * A formula that differs from row to row only in its row number (a month's
+ * SUMIFS on the Monthly statement, three million of them for a big run):
+ * checked against the allowlist once, then filled. Any row from 1 to the last
+ * row of a sheet has the same kind of digit run (no leading zero, one to
+ * seven digits), which is all the allowlist can tell apart, so checking the
+ * first and the last row covers every row in between.
+ */
+export class FormulaTemplate {
+  private constructor(private readonly parts: readonly string[]) {}
+
+  /** `build(row)` must put `row` only where a row number goes (not `row - 1`); anything else is refused. */
+  static of(build: (row: number) => string): FormulaTemplate {
+    const parts = build(ROW_MARK).split(String(ROW_MARK));
+    const first = build(1);
+    if (parts.length < 2 || parts.join('1') !== first || !isAllowedFormula(first) || !isAllowedFormula(build(MAX_SHEET_ROW))) {
+      throw new Error(`formula template outside the allowlist or not filled by its row alone: ${first}`);
+    }
+    return new FormulaTemplate(parts);
+  }
+
+  /** The formula at sheet row `row`. */
+  at(row: number): AppFormula {
+    if (!Number.isInteger(row) || row < 1 || row > MAX_SHEET_ROW) throw new Error(`row ${row} is not a sheet row`);
+    return AppFormula.filled(FILLED_FROM_TEMPLATE, this.parts, row);
   }
 }
 

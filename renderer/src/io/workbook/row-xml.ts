@@ -29,8 +29,21 @@ const { xmlEncode } = requireFromHere('exceljs/lib/utils/utils.js') as { xmlEnco
 /** Renders rows of one sheet. */
 export class RowXml {
   private readonly letters: string[] = [];
+  private readonly escapedParts = new WeakMap<readonly string[], readonly string[]>();
 
   constructor(private readonly styles: StyleTable, private readonly layout: SheetLayout, private readonly info: DocumentInfo) {}
+
+  /** A formula's escaped text; one filled from a template is escaped once per template (escaping is per character, so the parts escape alike). */
+  private formulaXml(cell: Cell, formula: string): string {
+    const filled = cell?.kind === 'formula' ? cell.formula.filled : null;
+    if (filled === null) return xmlEncode(formula);
+    let escaped = this.escapedParts.get(filled.parts);
+    if (escaped === undefined) {
+      escaped = filled.parts.map(xmlEncode);
+      this.escapedParts.set(filled.parts, escaped);
+    }
+    return escaped.join(String(filled.row));
+  }
 
   /** The `<row>` element of `cells` at sheet row `number`; '' for a row of empty cells (ExcelJS skips it too). */
   render(number: number, cells: readonly Cell[]): string {
@@ -51,8 +64,8 @@ export class RowXml {
       hasValues = true;
       if (typeof value === 'number') body += `${open}><v>${value}</v></c>`;
       else if (typeof value === 'string') body += `${open} t="str"><v>${xmlEncode(value)}</v></c>`;
-      else if (typeof value.result === 'number') body += `${open}><f>${xmlEncode(value.formula)}</f><v>${value.result}</v></c>`;
-      else body += `${open} t="str"><f>${xmlEncode(value.formula)}</f><v>${xmlEncode(value.result)}</v></c>`;
+      else if (typeof value.result === 'number') body += `${open}><f>${this.formulaXml(cell, value.formula)}</f><v>${value.result}</v></c>`;
+      else body += `${open} t="str"><f>${this.formulaXml(cell, value.formula)}</f><v>${xmlEncode(value.result)}</v></c>`;
     }
     if (!hasValues) return '';
     // Every cell, empty ones included, counts for the span (ExcelJS creates a cell for each).
