@@ -79,13 +79,20 @@ export function forkWorkbookChild(): ChildProcess {
   });
 }
 
-/** A child writing customer files from the queue; resolves when it is done or gone, its unfinished files given back. */
-function childLane(start: ChildStart, queue: Queue, finished: Finished): Promise<void> {
-  return new Promise((resolve) => {
-    const held = new Map<number, FileJob>();
-    let failed = false;
-    const child = forkWorkbookChild();
-    let over = false;
+/** A child writing customer files from the queue, and a way to let it go once the queue is empty. */
+interface ChildLane {
+  /** Resolves when the child is done or gone, its unfinished files given back to the queue. */
+  readonly done: Promise<void>;
+  /** Ends a child that holds no file (it may still be starting up when this process has written everything). */
+  stopIfIdle(): void;
+}
+
+function childLane(start: ChildStart, queue: Queue, finished: Finished): ChildLane {
+  const held = new Map<number, FileJob>();
+  let failed = false;
+  let over = false;
+  const child = forkWorkbookChild();
+  const done = new Promise<void>((resolve) => {
     const handOut = (): void => {
       const job = failed ? null : queue.takeCustomer();
       if (job?.customer != null) held.set(job.customer, job);
@@ -108,10 +115,17 @@ function childLane(start: ChildStart, queue: Queue, finished: Finished): Promise
       held.clear();
       resolve();
     };
-    child.once('error', () => void settle());
+    // 'error' can come more than once (a send to a child that is gone): every one is handled.
+    child.on('error', () => void settle());
     child.once('exit', () => void settle());
     child.send(start satisfies ParentMessage);
   });
+  return {
+    done,
+    stopIfIdle: () => {
+      if (held.size === 0 && !over) child.kill();
+    },
+  };
 }
 
 /** Writes every job: here, and in a child process when `child` is given. Rejects with the first failure once the others have settled. */
@@ -120,7 +134,8 @@ export async function writeQueued(jobs: readonly FileJob[], finished: Finished, 
   const lanes = Array.from({ length: FILES_IN_FLIGHT }, () => localLane(queue, finished));
   const helper = child === null ? null : childLane({ kind: 'start', lanes: FILES_IN_FLIGHT, ...child }, queue, finished);
   const settled = await Promise.allSettled(lanes);
-  await helper;
+  helper?.stopIfIdle();
+  await helper?.done;
   // Files a failed child gave back after this process's lanes ran dry.
   const leftovers = await Promise.allSettled([localLane(queue, finished)]);
   const failure = [...settled, ...leftovers].find((lane): lane is PromiseRejectedResult => lane.status === 'rejected');
