@@ -13,6 +13,7 @@ import { auditDocument, auditFileName, writeAuditWorkbook } from '../../renderer
 import { MemoryWorkbook } from '../../renderer/src/io/workbook/memory-workbook';
 import { describeFileError } from '../atomic-files';
 import type { CliIo } from './cli-io';
+import { answerUsage } from './cli-args';
 import { AUDIT_USAGE, parseAuditArgs } from './audit-args';
 import { loadAuditFiles } from './audit-load';
 import { formatAuditSummary } from './audit-summary';
@@ -20,14 +21,7 @@ import { formatAuditSummary } from './audit-summary';
 /** Runs the command on `argv` (without node and script); resolves to the exit status. */
 export async function runAuditCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseAuditArgs(argv);
-  if (parsed.kind === 'help') {
-    io.stdout(AUDIT_USAGE);
-    return 0;
-  }
-  if (parsed.kind === 'usage-error') {
-    io.stderr(parsed.problems.map((problem) => `audit: ${problem}\n`).join('') + '\n' + AUDIT_USAGE);
-    return 2;
-  }
+  if (parsed.kind !== 'run') return answerUsage(parsed, 'audit', AUDIT_USAGE, io);
   const { options } = parsed;
   const loaded = await loadAuditFiles(io, options, { asOf: options.asOf, unitProducts: options.unitProducts });
   const errors = loaded.issues.filter((issue) => issue.severity === 'error');

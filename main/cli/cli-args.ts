@@ -4,6 +4,7 @@
 // a clerk fixes a command line in one go.
 import { parseArgs } from 'node:util';
 import { parseIsoDate } from '../../renderer/src/core/dates';
+import type { CliIo } from './cli-io';
 
 export interface OptionReader {
   /** Every value given for `--name` (an option that can be repeated). */
@@ -47,4 +48,14 @@ export function readOptions(argv: readonly string[], names: readonly string[]): 
     return value;
   };
   return { kind: 'read', reader: { many, single, asOf, problems } };
+}
+
+/** Answers a command line that does not run the command: the usage for --help (exit 0), else every usage problem (exit 2). */
+export function answerUsage(parsed: { readonly kind: 'help' } | { readonly kind: 'usage-error'; readonly problems: readonly string[] }, command: string, usage: string, io: CliIo): number {
+  if (parsed.kind === 'help') {
+    io.stdout(usage);
+    return 0;
+  }
+  io.stderr(parsed.problems.map((problem) => `${command}: ${problem}\n`).join('') + '\n' + usage);
+  return 2;
 }

@@ -6,6 +6,7 @@ import { reconcile } from '../../renderer/src/core/reconcile';
 import { toSpecJson } from '../../renderer/src/core/spec-json';
 import { describeFileError } from '../atomic-files';
 import type { CliIo } from './cli-io';
+import { answerUsage } from './cli-args';
 import { loadInputs } from './load-inputs';
 import { parseReconcileArgs, RECONCILE_USAGE } from './reconcile-args';
 import { formatSummary } from './summary-table';
@@ -14,14 +15,7 @@ import { progressLines, writeReconciliationWorkbooks } from './xlsx-output';
 /** Runs the command on `argv` (without node and script); resolves to the exit status. */
 export async function runReconcile(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseReconcileArgs(argv);
-  if (parsed.kind === 'help') {
-    io.stdout(RECONCILE_USAGE);
-    return 0;
-  }
-  if (parsed.kind === 'usage-error') {
-    io.stderr(parsed.problems.map((problem) => `reconcile: ${problem}\n`).join('') + '\n' + RECONCILE_USAGE);
-    return 2;
-  }
+  if (parsed.kind !== 'run') return answerUsage(parsed, 'reconcile', RECONCILE_USAGE, io);
   const { options } = parsed;
   const loaded = await loadInputs(io, options);
   for (const note of loaded.notes) io.stderr(`note: ${note}\n`);
