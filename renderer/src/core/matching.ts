@@ -6,6 +6,8 @@ import { normaliseName } from './ordering';
 /** A contract with its dates as day numbers, as the engine works with it. */
 export interface DatedContract {
   readonly contract: Contract;
+  /** Its place in id order: the index into the engine's per-contract arrays. */
+  readonly ordinal: number;
   readonly startDay: number;
   readonly endDay: number | null;
 }

@@ -8,7 +8,7 @@ import { allowanceGrants } from './periods';
 import { consumedUnits, notCoveredReason } from './coverage';
 import { ContractMatcher, type DatedContract } from './matching';
 import { compareCodePoints, sortById } from './ordering';
-import { runContractLedger, type CoveredEntries, type LedgerAddition } from './contract-ledger';
+import { runContractLedger, type CoveredEntries, type EntrySplitSink, type LedgerAddition } from './contract-ledger';
 import { EntryTrailStore } from './ledger-trail';
 import { contractStatuses, usedPctTenths, variance } from './statuses';
 
@@ -16,10 +16,9 @@ import { contractStatuses, usedPctTenths, variance } from './statuses';
 export function reconcile(input: ReconcileInput): ReconcileResult {
   const asOfDay = dayOf(input.asOf);
   const contracts = sortById([...input.contracts]).map(
-    (contract): DatedContract => ({ contract, startDay: dayOf(contract.start), endDay: contract.end === null ? null : dayOf(contract.end) }),
+    (contract, ordinal): DatedContract => ({ contract, ordinal, startDay: dayOf(contract.start), endDay: contract.end === null ? null : dayOf(contract.end) }),
   );
   const matcher = new ContractMatcher(contracts);
-  const ordinal = new Map<DatedContract, number>(contracts.map((dated, index) => [dated, index]));
 
   const entries = sortById(input.entries.filter((entry) => entry.date <= input.asOf));
   const days = new Int32Array(entries.length);
@@ -48,7 +47,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     const reason = notCoveredReason(match.contract, entry, day, match.startDay, match.endDay);
     if (reason !== null) results[index] = excluded(entry.id, match.contract.id, 'not_covered', reason);
     else {
-      contractOf[index] = ordinal.get(match) as number;
+      contractOf[index] = match.ordinal;
       if (day < firstDay) firstDay = day;
       if (day > lastDay) lastDay = day;
     }
@@ -61,10 +60,60 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const units = narrowed(wideUnits);
   const trail = new EntryTrailStore(entries.length);
   const additions = additionsByContract(input.additions, matcher);
+  const splits = new EntrySplits(units);
   const contractResults = contracts.map((dated, index) =>
-    reconcileContract(dated, asOfDay, input.asOf, additions.get(dated.contract.id) ?? [], { order: orders[index] as Int32Array, day: days, units, trail }, entries, results),
+    reconcileContract(dated, asOfDay, input.asOf, additions.get(dated.contract.id) ?? [], { order: orders[index] as Int32Array, day: days, units, trail }, splits.sink, results),
   );
+  coveredResults(entries, contracts, contractOf, units, splits, results);
   return { asOf: input.asOf, contracts: contractResults, entries: results };
+}
+
+/**
+ * How each covered entry was split, by entry index, while the ledgers run.
+ * The result objects are made afterwards in id order: made in processing
+ * order they were written all over the results and read every entry at random.
+ */
+class EntrySplits {
+  readonly applied: Int32Array | Float64Array;
+  readonly overage: Int32Array | Float64Array;
+  readonly held: Int32Array | Float64Array;
+  readonly sink: EntrySplitSink;
+
+  /** Columns of the units' own kind: none is larger than its entry's units. */
+  constructor(units: Int32Array | Float64Array) {
+    const column = () => (units instanceof Int32Array ? new Int32Array(units.length) : new Float64Array(units.length));
+    const applied = (this.applied = column());
+    const overage = (this.overage = column());
+    const held = (this.held = column());
+    this.sink = (index, entryApplied, entryOverage, entryHeld) => {
+      applied[index] = entryApplied;
+      overage[index] = entryOverage;
+      held[index] = entryHeld;
+    };
+  }
+}
+
+// Every covered entry has been drawn: its day lies within its contract's run up to as-of.
+function coveredResults(entries: readonly Entry[], contracts: readonly DatedContract[], contractOf: Int32Array, units: Int32Array | Float64Array, splits: EntrySplits, results: EntryResult[]): void {
+  const { applied, overage, held } = splits;
+  for (let index = 0; index < entries.length; index++) {
+    const ordinal = contractOf[index] as number;
+    if (ordinal < 0) continue;
+    const consumed = units[index] as number;
+    const entryApplied = applied[index] as number;
+    const entryOverage = overage[index] as number;
+    const entryHeld = held[index] as number;
+    results[index] = {
+      id: (entries[index] as Entry).id,
+      contractId: (contracts[ordinal] as DatedContract).contract.id,
+      units: consumed,
+      applied: entryApplied,
+      overage: entryOverage,
+      held: entryHeld,
+      status: entryStatus(consumed, entryApplied, entryOverage, entryHeld),
+      reason: null,
+    };
+  }
 }
 
 /**
@@ -129,19 +178,15 @@ function reconcileContract(
   asOf: string,
   additions: readonly Addition[],
   covered: CoveredEntries,
-  entries: readonly Entry[],
-  results: EntryResult[],
+  onEntry: EntrySplitSink,
+  results: readonly EntryResult[],
 ): ContractResult {
   const { contract, startDay, endDay } = dated;
   // SPEC §10: a contract that starts after as-of has no months, balance 0, no statuses.
   if (startDay > asOfDay) {
     return { id: contract.id, customer: contract.customer, unit: contract.unit, balance: 0, usedPctTenths: null, status: [], variance: variance(contract, () => 0, asOf), cap: null, months: [], lots: [], ledger: [] };
   }
-  const { units } = covered;
-  const ledger = runContractLedger(contract, startDay, endDay, asOfDay, allowanceGrants(contract, asOfDay), ledgerAdditions(additions, startDay, endDay), covered, (index, applied, overage, held) => {
-    const consumed = units[index] as number;
-    results[index] = { id: (entries[index] as Entry).id, contractId: contract.id, units: consumed, applied, overage, held, status: entryStatus(consumed, applied, overage, held), reason: null };
-  });
+  const ledger = runContractLedger(contract, startDay, endDay, asOfDay, allowanceGrants(contract, asOfDay), ledgerAdditions(additions, startDay, endDay), covered, onEntry);
   const usedTenths = usedPctTenths(ledger.snapshot);
   let events: LedgerEvent[] | null = null;
   return {
