@@ -6,7 +6,7 @@ import { entryTyper } from '../../../renderer/src/core/canonical/type-entries';
 import { typeTable, type RowTyper } from '../../../renderer/src/core/canonical/typed-rows';
 import { readCsvTable, readCsvText } from '../../../renderer/src/io/csv/read-csv';
 
-// The CSV reader hands rows without quotes to the typer as ranges of the text
+// The CSV reader hands rows without doubled quotes to the typer as ranges of the text
 // (read in place, for speed) and other rows as cells. Both must type a row the
 // same way: same records, same issues, same messages.
 

@@ -43,6 +43,20 @@ describe('readCsvTable: dialects', () => {
     expect(result.issues).toEqual([]);
   });
 
+  it('hands quoted rows to a ranges sink in place (between the quotes) unless a doubled quote must be unescaped', () => {
+    const seen: unknown[] = [];
+    readCsvText('id,customer\nE1,"Initech, Inc."\r\nE2,"two\nlines"\nE3,"say ""hi"""\n', 'entries.csv', {
+      header: () => undefined,
+      row: (cells, line) => seen.push(['cells', line, ...cells]),
+      rowRanges: (fields, line) => seen.push(['ranges', line, ...Array.from({ length: fields.count }, (_, i) => fields.text.slice(fields.starts[i], fields.ends[i]))]),
+    });
+    expect(seen).toEqual([
+      ['ranges', 2, 'E1', 'Initech, Inc.'],
+      ['ranges', 3, 'E2', 'two\nlines'],
+      ['cells', 5, 'E3', 'say "hi"'],
+    ]);
+  });
+
   it('trims header names and drops a BOM, whether the bytes or the text carry it', () => {
     const bytes = Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(' id , hours\nE1,1\n')]);
     expect(readCsvTable(bytes, 'x.csv').table.header).toEqual(['id', 'hours']);

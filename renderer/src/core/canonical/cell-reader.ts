@@ -39,7 +39,7 @@ export class CellReader {
   /** Per column, the last few cells as written and their shared strings, as pairs. */
   private readonly recentShared: string[][] = [];
   private cells: readonly string[] = [];
-  /** The row as ranges of its text instead of cells (a CSV row without quotes); null when `cells` holds it. */
+  /** The row as ranges of its text instead of cells (a CSV row without doubled quotes); null when `cells` holds it. */
   private ranges: FieldRanges | null = null;
   private rowLine = 0;
   private rowIssues = 0;

@@ -19,7 +19,7 @@ export interface TypedRows<T> {
 export interface RowTyper<T> {
   header(names: readonly string[]): void;
   row(cells: readonly string[], line: number): void;
-  /** The same for a row handed over as ranges of a text (a CSV row without quotes). */
+  /** The same for a row handed over as ranges of a text (a CSV row without doubled quotes). */
   rowRanges(fields: FieldRanges, line: number): void;
   finish(): TypedRows<T>;
 }

@@ -11,7 +11,7 @@ import { tokenizeCsv, type CsvProblem, type CsvRecordSink } from './tokenize-csv
 export interface CsvRowSink {
   header(names: readonly string[]): void;
   row(cells: string[], line: number): void;
-  /** Optional: a data row without quotes as ranges of the text (see FieldRanges); else it comes to `row`. */
+  /** Optional: a data row as ranges of the text (see FieldRanges; a row with a doubled quote comes to `row`). */
   rowRanges?(fields: FieldRanges, line: number): void;
 }
 

@@ -13,8 +13,9 @@ export interface CsvRecordSink {
   /** A well-formed record: its cells and the line it starts on (1-based). */
   record(cells: string[], line: number): void;
   /**
-   * Optional: a record without quotes as ranges of the text instead of cells
-   * (no string per cell is made). Records with quotes still come to `record`.
+   * Optional: a record as ranges of the text instead of cells (no string per
+   * cell is made); a quoted field's range lies between its quotes. Records
+   * with a doubled quote, which must be unescaped, still come to `record`.
    */
   ranges?(fields: FieldRanges, line: number): void;
   /** A malformed record; an unclosed quote ends the scan. */
@@ -64,6 +65,13 @@ class RecordRanges implements FieldRanges {
 
 }
 
+/** The fields as cells, with `""` read as `"` in the quoted fields listed in `escaped`. */
+function unescapedCells(fields: FieldRanges, escaped: readonly number[] | null): string[] {
+  const cells = fieldCells(fields);
+  if (escaped !== null) for (const index of escaped) cells[index] = (cells[index] as string).replaceAll('""', '"');
+  return cells;
+}
+
 /** Splits `text` into records, skipping blank lines; `\r\n` and `\n` end a line. */
 export function tokenizeCsv(text: string, delimiter: string, sink: CsvRecordSink, options: TokenizeOptions = { firstLine: 1, final: true }): TokenizeStop {
   const { final } = options;
@@ -104,34 +112,39 @@ export function tokenizeCsv(text: string, delimiter: string, sink: CsvRecordSink
       continue;
     }
 
-    // Slow path: the record has quotes and may span lines.
+    // Slow path: the record has quotes and may span lines. Fields are still
+    // ranges (a quoted one between its quotes); only a record with a doubled
+    // quote, which must be unescaped, becomes cells.
     const recordStart = pos;
     const recordLine = line;
-    const cells: string[] = [];
+    fields.count = 0;
+    // Fields with a doubled quote, by index (rare: null until one is seen).
+    let escaped: number[] | null = null;
     let malformed = false;
     for (;;) {
-      let value: string;
       if (text.charCodeAt(pos) === QUOTE) {
-        value = '';
-        let from = pos + 1;
+        const from = pos + 1;
+        let search = from;
+        let doubled = false;
         for (;;) {
-          const close = text.indexOf('"', from);
+          const close = text.indexOf('"', search);
           // At the end of a piece, `"` may be half of a doubled quote: wait for more.
           if (close === -1 || (!final && close + 1 >= length)) {
             if (!final) return { position: recordStart, line: recordLine, stopped: false };
             sink.problem('unclosed-quote', recordLine);
             return { position: length, line, stopped: true };
           }
-          for (let nl = text.indexOf('\n', from); nl !== -1 && nl < close; nl = text.indexOf('\n', nl + 1)) line++;
-          value += text.slice(from, close);
+          for (let nl = text.indexOf('\n', search); nl !== -1 && nl < close; nl = text.indexOf('\n', nl + 1)) line++;
           if (text.charCodeAt(close + 1) === QUOTE) {
-            value += '"';
-            from = close + 2;
+            doubled = true;
+            search = close + 2;
             continue;
           }
+          fields.add(from, close);
           pos = close + 1;
           break;
         }
+        if (doubled) (escaped ??= []).push(fields.count - 1);
         const next = text.charCodeAt(pos);
         const atEnd = pos >= length || next === delimiterCode || next === LF || (next === CR && (pos + 1 >= length || text.charCodeAt(pos + 1) === LF));
         if (!atEnd) {
@@ -151,10 +164,9 @@ export function tokenizeCsv(text: string, delimiter: string, sink: CsvRecordSink
           if (code === delimiterCode || code === LF) break;
           end++;
         }
-        value = text.slice(pos, end > pos && text.charCodeAt(end - 1) === CR ? end - 1 : end);
+        fields.add(pos, end > pos && text.charCodeAt(end - 1) === CR ? end - 1 : end);
         pos = end;
       }
-      cells.push(value);
       if (pos < length && text.charCodeAt(pos) === delimiterCode) {
         pos++;
         continue;
@@ -167,7 +179,8 @@ export function tokenizeCsv(text: string, delimiter: string, sink: CsvRecordSink
       break;
     }
     if (malformed) sink.problem('text-after-quote', recordLine);
-    else sink.record(cells, recordLine);
+    else if (escaped === null && sink.ranges) sink.ranges(fields, recordLine);
+    else sink.record(unescapedCells(fields, escaped), recordLine);
   }
   return { position: length, line, stopped: false };
 }
