@@ -136,7 +136,9 @@ export function tokenizeCsv(text: string, delimiter: string, sink: CsvRecordSink
             sink.problem('unclosed-quote', recordLine);
             return { position: length, line, stopped: true };
           }
-          for (let nl = text.indexOf('\n', search); nl !== -1 && nl < close; nl = text.indexOf('\n', nl + 1)) line++;
+          // Line breaks inside the quotes; the next one after them stays known for the rows to come.
+          if (nextNewline !== -1 && nextNewline < search) nextNewline = text.indexOf('\n', search);
+          for (; nextNewline !== -1 && nextNewline < close; nextNewline = text.indexOf('\n', nextNewline + 1)) line++;
           if (text.charCodeAt(close + 1) === QUOTE) {
             doubled = true;
             search = close + 2;
@@ -159,13 +161,10 @@ export function tokenizeCsv(text: string, delimiter: string, sink: CsvRecordSink
           }
         }
       } else {
-        // An unquoted field; a quote inside it is taken literally (`5" screen`).
-        let end = pos;
-        while (end < length) {
-          const code = text.charCodeAt(end);
-          if (code === delimiterCode || code === LF) break;
-          end++;
-        }
+        // An unquoted field, up to the next delimiter or line break; a quote inside it is taken literally (`5" screen`).
+        if (nextDelimiter !== -1 && nextDelimiter < pos) nextDelimiter = text.indexOf(delimiter, pos);
+        if (nextNewline !== -1 && nextNewline < pos) nextNewline = text.indexOf('\n', pos);
+        const end = Math.min(nextDelimiter === -1 ? length : nextDelimiter, nextNewline === -1 ? length : nextNewline);
         fields.add(pos, end > pos && text.charCodeAt(end - 1) === CR ? end - 1 : end);
         pos = end;
       }
