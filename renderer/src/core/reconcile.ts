@@ -1,7 +1,7 @@
 // The engine: a pure function of (contracts, additions, entries, as-of) that
 // recomputes every contract's balance (SPEC §3–§7). Input row order never
 // changes a result: everything is put in SPEC order first.
-import type { Addition, Contract, Entry, ReconcileInput } from './model';
+import type { Addition, Entry, ReconcileInput } from './model';
 import type { ContractResult, EntryResult, EntryStatus, LedgerEvent, Lot, ReconcileResult } from './result';
 import { dayOf, isoOf } from './dates';
 import { allowanceGrants } from './periods';
@@ -23,6 +23,8 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const entries = sortById(input.entries.filter((entry) => entry.date <= input.asOf));
   const days = new Int32Array(entries.length);
   const contractOf = new Int32Array(entries.length).fill(-1);
+  // Hours and amounts are worked out here, reading the entries in order; incidents need processing order.
+  const wideUnits = new Float64Array(entries.length);
   const results: EntryResult[] = new Array(entries.length);
   // Entries share one date string per day (the typer and the sample both
   // memoise them), so a Map hit is cheaper than parsing a million dates.
@@ -48,6 +50,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     if (reason !== null) results[index] = excluded(entry.id, match.contract.id, 'not_covered', reason);
     else {
       contractOf[index] = match.ordinal;
+      if (match.contract.unit !== 'incidents') wideUnits[index] = consumedUnits(match.contract, entry);
       if (day < firstDay) firstDay = day;
       if (day > lastDay) lastDay = day;
     }
@@ -55,8 +58,9 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
 
   const sorted = input.allocationOrder === 'entered' ? enteredOrder(contracts, asOfDay, entries, days, contractOf) : processingOrder(days, contractOf, firstDay, lastDay);
   const orders = groupByContract(sorted, contractOf, contracts.length);
-  const wideUnits = new Float64Array(entries.length);
-  contracts.forEach((dated, index) => entryUnits(dated.contract, entries, orders[index] as Int32Array, wideUnits));
+  contracts.forEach((dated, index) => {
+    if (dated.contract.unit === 'incidents') incidentUnits(entries, orders[index] as Int32Array, wideUnits);
+  });
   const units = narrowed(wideUnits);
   const trail = new EntryTrailStore(entries.length);
   const additions = additionsByContract(input.additions, matcher);
@@ -213,11 +217,7 @@ function reconcileContract(
 // SPEC §4: incidents count 1 for the first covered entry of a ticket (an entry
 // without a ticket is its own incident), in processing order — a held first
 // entry still opens its incident (§10).
-function entryUnits(contract: Contract, entries: readonly Entry[], order: Int32Array, units: Float64Array): void {
-  if (contract.unit !== 'incidents') {
-    for (const index of order) units[index] = consumedUnits(contract, entries[index] as Entry);
-    return;
-  }
+function incidentUnits(entries: readonly Entry[], order: Int32Array, units: Float64Array): void {
   const openedTickets = new Set<string>();
   for (const index of order) {
     const ticket = (entries[index] as Entry).ticket.trim();
