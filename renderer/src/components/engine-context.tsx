@@ -5,7 +5,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { IsoDate } from '../core/model';
 import { Cancelled } from '../workers/cancelled';
 import { createEngineClient, type EngineClient, type PendingCall } from '../workers/engine-client';
-import type { Progress, RecomputeSummary } from '../workers/engine-protocol';
+import type { Progress, RecomputeSummary, SavedContracts } from '../workers/engine-protocol';
 import { defaultAsOf, parseFormats } from './engine-defaults';
 import { DEFAULT_FORMATS, type DisplayFormats } from './format';
 
@@ -15,6 +15,8 @@ export interface EngineState {
   setAsOf(asOf: IsoDate): void;
   /** The reconcile the screens show; null until the first one finishes. */
   readonly summary: RecomputeSummary | null;
+  /** Until then, the contracts screen of the last reconcile of this very store and as-of date, if one was saved. */
+  readonly saved: SavedContracts | null;
   /** Set while a reconcile or a long call runs. */
   readonly progress: Progress | null;
   readonly error: string | null;
@@ -38,6 +40,7 @@ export function EngineProvider({ children, client: given }: { children: ReactNod
   const [asOf, setAsOf] = useState<IsoDate>(() => defaultAsOf(new Date()));
   const [version, setVersion] = useState(0);
   const [summary, setSummary] = useState<RecomputeSummary | null>(null);
+  const [saved, setSaved] = useState<SavedContracts | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [empty, setEmpty] = useState<boolean | null>(null);
@@ -72,12 +75,17 @@ export function EngineProvider({ children, client: given }: { children: ReactNod
       if (!live) return;
       setEmpty(size.contracts === 0);
       if (size.contracts === 0) return;
+      // Asked first, so the worker answers it before the reconcile starts.
+      void client.call('saved-contracts', { asOf }).then((found) => {
+        if (live) setSaved(found);
+      });
       void track(client.start('recompute', { asOf }, setProgress)).then((done) => {
         if (live && done) setSummary(done);
       });
     });
     return () => {
       live = false;
+      setSaved(null);
     };
   }, [client, asOf, version, track]);
 
@@ -89,7 +97,7 @@ export function EngineProvider({ children, client: given }: { children: ReactNod
   }, [client, track, dataChanged]);
 
   const value: EngineState = {
-    client, asOf, setAsOf, summary, progress, error, empty, dataChanged, openSample, formats, setFormats, track,
+    client, asOf, setAsOf, summary, saved, progress, error, empty, dataChanged, openSample, formats, setFormats, track,
     cancelRunning: () => running.current?.cancel(),
   };
   return <EngineContext.Provider value={value}>{children}</EngineContext.Provider>;

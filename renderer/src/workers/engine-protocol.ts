@@ -58,6 +58,12 @@ export interface RecomputeSummary {
   readonly milliseconds: number;
 }
 
+/** The contracts screen of the last reconcile, valid for the store as it is now (shown while the next one runs). */
+export interface SavedContracts {
+  readonly summary: RecomputeSummary;
+  readonly rows: ContractRow[];
+}
+
 /** One field of the detected record and the source column that fills it. */
 export interface FieldMapping {
   readonly field: string;
@@ -201,6 +207,7 @@ export interface MigrationAuditView {
 export interface EngineCalls {
   recompute: { request: { asOf: IsoDate }; response: RecomputeSummary };
   contracts: { request: Record<string, never>; response: ContractRow[] };
+  'saved-contracts': { request: { asOf: IsoDate }; response: SavedContracts | null };
   'contract-detail': { request: { contractId: string }; response: ContractDetail | null };
   'entries-page': { request: { query: EntryPageQuery; offset: number; limit: number }; response: { rows: EntryRow[]; total: number } };
   'entry-counts': { request: Record<string, never>; response: Record<EntryStatus, number> };

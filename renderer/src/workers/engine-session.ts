@@ -14,12 +14,13 @@ import { MemoryWorkbook } from '../io/workbook/memory-workbook';
 import { packDocument, writeMonthEndPack } from '../io/workbook/month-end-pack';
 import { DEFAULT_WORKBOOK_OPTIONS, customerGroups, workbookContext, type WorkbookContext } from '../io/workbook/workbook-context';
 import {
-  commitImport, deleteProfile, entryAt, exportBackup, forEachLiveRow, getSetting, listAuditEvents, listBatches, listProfiles, loadEntryColumns,
+  commitImport, currentRevision, deleteProfile, entryAt, exportBackup, forEachLiveRow, getSetting, listAuditEvents, listBatches, listProfiles, loadEntryColumns,
   prepareImport, putSetting, readBackup, restoreBackup, revertBatch, saveProfile, type BlockledgerDb, type ChangeContext, type ImportPlan, type JsonValue,
+  type ResultCache, type ResultKey,
 } from '../db';
 import { contractRows } from './contract-rows';
 import { EntryPager } from './entry-pages';
-import { ALLOCATION_ORDER_SETTING, type ContractRow, type EngineCalls, type ImportChoices, type NamedFile, type Progress } from './engine-protocol';
+import { ALLOCATION_ORDER_SETTING, type ContractRow, type EngineCalls, type ImportChoices, type NamedFile, type Progress, type SavedContracts } from './engine-protocol';
 import { workbookFileName } from './file-names';
 import { conflictView, MAX_CONFLICT_VIEWS } from './conflict-views';
 import { profileWithColumns, profileWithSettings, runImportPipeline } from './import-pipeline';
@@ -44,6 +45,8 @@ interface Loaded {
   readonly additions: Addition[];
   readonly entries: Entry[];
   readonly batchOf: Map<string, number>;
+  /** The store's revision when it was read. */
+  readonly revision: number;
 }
 
 interface Current {
@@ -55,6 +58,8 @@ interface Current {
 }
 
 const WHO = 'clerk';
+/** The cache entry of the contracts screen. */
+const SAVED_CONTRACTS = 'contracts';
 
 const ctx = (now: string): ChangeContext => ({ who: WHO, now });
 
@@ -65,13 +70,17 @@ export class EngineSession {
   private asOf: IsoDate | null = null;
   private pendingPlan: ImportPlan | null = null;
 
-  constructor(private readonly db: BlockledgerDb) {}
+  /** `cache` keeps the last contracts screen for the next opening; none in tests that do not need it. */
+  constructor(
+    private readonly db: BlockledgerDb,
+    private readonly cache: ResultCache | null = null,
+  ) {}
 
   /** Reads the store (entries with the batch each came from), once until it changes. */
   private async load(control: CallControl): Promise<Loaded> {
     if (this.loaded) return this.loaded;
     control.progress({ label: 'Reading the store', done: 0, total: 3 });
-    const [contracts, additions, live] = await Promise.all([this.db.contracts.toArray(), this.db.additions.toArray(), loadEntryColumns(this.db)]);
+    const [contracts, additions, live, revision] = await Promise.all([this.db.contracts.toArray(), this.db.additions.toArray(), loadEntryColumns(this.db), currentRevision(this.db)]);
     const entries: Entry[] = [];
     const batchOf = new Map<string, number>();
     // loadPortfolio drops the batch; the drill-down needs it, so entries are read here chunk by chunk.
@@ -80,7 +89,7 @@ export class EngineSession {
       entries.push(entry);
       batchOf.set(entry.id, chunk.batchId);
     });
-    this.loaded = { contracts: contracts.map((row) => row.value), additions: additions.map((row) => row.value), entries, batchOf };
+    this.loaded = { contracts: contracts.map((row) => row.value), additions: additions.map((row) => row.value), entries, batchOf, revision };
     return this.loaded;
   }
 
@@ -102,8 +111,7 @@ export class EngineSession {
     this.asOf = asOf;
     const loaded = await this.load(control);
     control.checkpoint();
-    const order = await getSetting(this.db, ALLOCATION_ORDER_SETTING);
-    const allocationOrder: AllocationOrder = order === 'entered' ? 'entered' : 'worked';
+    const allocationOrder = await this.allocationOrder();
     control.progress({ label: 'Reconciling', done: 1, total: 3 });
     const started = performance.now();
     const input: ReconcileInput = { contracts: loaded.contracts, additions: loaded.additions, entries: loaded.entries, asOf, allocationOrder };
@@ -113,7 +121,20 @@ export class EngineSession {
     const context = workbookContext(input, result, DEFAULT_WORKBOOK_OPTIONS);
     const rows = contractRows(context.contracts, result);
     this.current = { input, result, rows, context, pager: new EntryPager(result.entries, context.entries, loaded.batchOf) };
-    return { asOf, contracts: result.contracts.length, entries: result.entries.length, milliseconds: Math.round(performance.now() - started) };
+    const summary = { asOf, contracts: result.contracts.length, entries: result.entries.length, milliseconds: Math.round(performance.now() - started) };
+    await this.cache?.put<SavedContracts>(SAVED_CONTRACTS, { revision: loaded.revision, asOf, allocationOrder }, { summary, rows });
+    return summary;
+  }
+
+  private async allocationOrder(): Promise<AllocationOrder> {
+    return (await getSetting(this.db, ALLOCATION_ORDER_SETTING)) === 'entered' ? 'entered' : 'worked';
+  }
+
+  /** The contracts screen saved by the last reconcile of this very store, as-of date and allocation order; null when there is none. */
+  async savedContracts({ asOf }: { asOf: IsoDate }): Promise<SavedContracts | null> {
+    if (this.cache === null) return null;
+    const key: ResultKey = { revision: await currentRevision(this.db), asOf, allocationOrder: await this.allocationOrder() };
+    return this.cache.get<SavedContracts>(SAVED_CONTRACTS, key);
   }
 
   async contracts(_request: unknown, control: CallControl): Promise<ContractRow[]> {
@@ -293,6 +314,8 @@ export class EngineSession {
   async backupRestore({ bytes, now }: { bytes: Uint8Array; now: string }): Promise<null> {
     const restored = await restoreBackup(this.db, bytes, ctx(now));
     if (!restored.ok) throw new ClerkError(restored.message);
+    // A restored store numbers its revisions its own way: no saved screen can be trusted for it.
+    await this.cache?.clear();
     this.changed();
     return null;
   }

@@ -1,7 +1,7 @@
 // The engine worker: owns the database and the engine so the window never
 // freezes (issue 5). Calls run one at a time in arrival order; a cancelled
 // call stops at its next checkpoint and answers with `cancelled`.
-import { openBlockledgerDb } from '../db';
+import { openBlockledgerDb, ResultCache } from '../db';
 import { Cancelled } from './cancelled';
 import { ClerkError, EngineSession, type CallControl } from './engine-session';
 import type { EngineCall, FromWorker, ToWorker } from './engine-protocol';
@@ -17,7 +17,8 @@ let session: Promise<EngineSession> | null = null;
 let queue: Promise<void> = Promise.resolve();
 
 function sessionOf(): Promise<EngineSession> {
-  session ??= openBlockledgerDb().then((db) => new EngineSession(db));
+  // Without its cache (a browser that refuses a second database) the app only opens slower.
+  session ??= Promise.all([openBlockledgerDb(), ResultCache.open().catch(() => null)]).then(([db, cache]) => new EngineSession(db, cache));
   return session;
 }
 
@@ -26,6 +27,7 @@ type Handler = (session: EngineSession, request: never, control: CallControl) =>
 const handlers: Readonly<Record<EngineCall, Handler>> = {
   recompute: (s, r, c) => s.recompute(r, c),
   contracts: (s, r, c) => s.contracts(r, c),
+  'saved-contracts': (s, r) => s.savedContracts(r),
   'contract-detail': (s, r, c) => s.contractDetail(r, c),
   'entries-page': (s, r, c) => s.entriesPage(r, c),
   'entry-counts': (s, r, c) => s.entryCounts(r, c),

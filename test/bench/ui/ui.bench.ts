@@ -56,12 +56,21 @@ test('UI speed with the benchmark portfolio', async ({ page }, testInfo) => {
     const recomputed = probes.messages.find((message) => message.type === 'result' && message.asOf !== undefined)?.t ?? null;
     return { firstRow: probes.firstContractRowAt ?? 0, reading: at('Reading the store'), reconciling: at('Reconciling'), preparing: at('Preparing the screens'), recomputed };
   });
-  add('First contracts grid visible after opening', seconds(opened.firstRow), '< 2 s', opened.firstRow < 2000);
+  add('First contracts grid visible, first opening after the import', seconds(opened.firstRow), '< 2 s', opened.firstRow < 2000);
   if (opened.reading !== null && opened.reconciling !== null && opened.preparing !== null && opened.recomputed !== null) {
     add('  of which: read the store', seconds(opened.reconciling - opened.reading), '', null);
     add('  of which: reconcile', seconds(opened.preparing - opened.reconciling), '', null);
     add('  of which: prepare the screens', seconds(opened.recomputed - opened.preparing), '', null);
   }
+
+  // Reopening, as a clerk does every morning: the contracts screen saved by the last reconcile of
+  // this very store and date shows at once, while the reconcile runs again behind it.
+  await page.reload();
+  const contracts = page.getByRole('region', { name: 'Contracts', exact: true });
+  await expect(contracts.locator('.ag-row').first()).toBeVisible({ timeout: 10 * 60_000 });
+  const reopened = await page.evaluate(() => (window as unknown as { __bench: Probes }).__bench.firstContractRowAt ?? 0);
+  add('First contracts grid visible, reopening (saved screen)', seconds(reopened), '< 2 s', reopened < 2000);
+  await expect(page.getByText(/as last reconciled/)).toHaveCount(0, { timeout: 10 * 60_000 });
 
   // A full recompute for another as-of date, with the longest main-thread task meanwhile.
   const recompute = await page.evaluate(changeAsOf, '2026-09-30');

@@ -10,17 +10,24 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { DataGrid } from '../../components/data-grid';
 import { useEngine } from '../../components/engine-context';
 import { ScreenHeader } from '../../components/screen-header';
-import { formatDate } from '../../components/format';
+import { formatDate, type DisplayFormats } from '../../components/format';
 import type { JsonValue } from '../../db';
-import type { ContractRow } from '../../workers/engine-protocol';
+import type { ContractRow, RecomputeSummary, SavedContracts } from '../../workers/engine-protocol';
 // eslint-disable-next-line no-restricted-imports -- the detail is this screen's drill-down, not a screen of its own
 import { ContractDetailView } from '../contract-detail/contract-detail-view';
 import { contractColumns } from './contract-columns';
 import { LAYOUTS_SETTING, parseLayouts, withLayout, type SavedLayout } from './grid-layouts';
 
+function subtitle(summary: RecomputeSummary | null, saved: SavedContracts | null, formats: DisplayFormats): string {
+  const counts = (shown: RecomputeSummary): string => `${shown.contracts} contracts, ${shown.entries} entries, as of ${formatDate(shown.asOf, formats)}`;
+  if (summary !== null) return counts(summary);
+  if (saved !== null) return `${counts(saved.summary)}, as last reconciled (no change since); reconciling again…`;
+  return 'Reconciling…';
+}
+
 /** Every contract with its balance and status as of the chosen date; a click opens its detail. */
 export function ContractsScreen() {
-  const { client, summary, formats } = useEngine();
+  const { client, summary, saved, formats } = useEngine();
   const [rows, setRows] = useState<ContractRow[] | null>(null);
   const [search, setSearch] = useState('');
   const [grouped, setGrouped] = useState(false);
@@ -39,6 +46,8 @@ export function ContractsScreen() {
 
   const columns = useMemo(() => contractColumns(formats, grouped), [formats, grouped]);
 
+  // Until this reconcile's rows arrive, the saved ones of the same store and date (the same figures).
+  const shown = rows ?? saved?.rows ?? null;
   if (selected !== null) return <ContractDetailView contractId={selected} onBack={() => setSelected(null)} />;
 
   const saveLayout = async (): Promise<void> => {
@@ -57,7 +66,7 @@ export function ContractsScreen() {
 
   return (
     <>
-      <ScreenHeader title="Contracts" subtitle={summary ? `${summary.contracts} contracts, ${summary.entries} entries, as of ${formatDate(summary.asOf, formats)}` : 'Reconciling…'} />
+      <ScreenHeader title="Contracts" subtitle={subtitle(summary, saved, formats)} />
       <Stack direction="row" spacing={2} sx={{ mb: 1.5, alignItems: 'center' }}>
         <TextField size="small" label="Search contracts" value={search} onChange={(event) => setSearch(event.target.value)} sx={{ width: 280 }} />
         <FormControlLabel control={<Switch checked={grouped} onChange={(event) => setGrouped(event.target.checked)} />} label="Group by customer" />
@@ -80,8 +89,8 @@ export function ContractsScreen() {
         label="Contracts"
         gridRef={grid}
         height="calc(100vh - 250px)"
-        rowData={rows}
-        loading={rows === null}
+        rowData={shown}
+        loading={shown === null}
         columnDefs={columns}
         defaultColDef={{ sortable: true, resizable: true }}
         enableCellSpan={grouped}

@@ -1,0 +1,65 @@
+// Opening the app shows the contracts screen of the last reconcile at once
+// (issue 5: first grid within 2 s), but only for the very store, as-of date
+// and allocation order it was computed from; anything else waits for a
+// fresh reconcile.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { currentRevision, openBlockledgerDb, ResultCache, type BlockledgerDb } from '../../renderer/src/db';
+import { EngineSession, type CallControl } from '../../renderer/src/workers/engine-session';
+import { ALLOCATION_ORDER_SETTING } from '../../renderer/src/workers/engine-protocol';
+
+const control: CallControl = { progress: () => undefined, checkpoint: () => undefined };
+const NOW = '2026-11-01T09:00:00.000Z';
+const AS_OF = '2026-10-31';
+
+/** A session over a store and its cache, as the worker opens them, and a second one as after a restart. */
+async function sessions(): Promise<{ first: EngineSession; reopen: () => EngineSession; db: BlockledgerDb; cache: ResultCache }> {
+  const indexedDB = new IDBFactory();
+  const [db, cache] = await Promise.all([openBlockledgerDb({ indexedDB, IDBKeyRange }), ResultCache.open({ indexedDB, IDBKeyRange })]);
+  return { first: new EngineSession(db, cache), reopen: () => new EngineSession(db, cache), db, cache };
+}
+
+describe('the saved contracts screen', () => {
+  it('is there after a reconcile, for a restarted session, with the same rows and counts', async () => {
+    const { first, reopen } = await sessions();
+    await first.openSample({ now: NOW }, control);
+    expect(await first.savedContracts({ asOf: AS_OF })).toBeNull();
+    const summary = await first.recompute({ asOf: AS_OF }, control);
+    const rows = await first.contracts({}, control);
+    const saved = await reopen().savedContracts({ asOf: AS_OF });
+    expect(saved?.rows).toEqual(rows);
+    expect(saved?.summary).toEqual(summary);
+  });
+
+  it('is not shown for another as-of date, after any change to the store, or for another allocation order', async () => {
+    const { first, reopen } = await sessions();
+    await first.openSample({ now: NOW }, control);
+    await first.recompute({ asOf: AS_OF }, control);
+    expect(await reopen().savedContracts({ asOf: '2026-09-30' })).toBeNull();
+    await first.settingPut({ key: 'displayFormats', value: { date: 'iso' }, now: NOW });
+    expect(await reopen().savedContracts({ asOf: AS_OF })).toBeNull();
+    await first.recompute({ asOf: AS_OF }, control);
+    await first.settingPut({ key: ALLOCATION_ORDER_SETTING, value: 'entered', now: NOW });
+    expect(await reopen().savedContracts({ asOf: AS_OF })).toBeNull();
+  });
+
+  it('is forgotten when a backup is restored (a restored store numbers its revisions its own way)', async () => {
+    const { first, reopen, db, cache } = await sessions();
+    await first.openSample({ now: NOW }, control);
+    const backup = await first.backupExport({ now: NOW });
+    await first.recompute({ asOf: AS_OF }, control);
+    const key = { revision: await currentRevision(db), asOf: AS_OF, allocationOrder: 'worked' } as const;
+    expect(await cache.get('contracts', key)).not.toBeNull();
+    await first.backupRestore({ bytes: backup, now: NOW });
+    expect(await cache.get('contracts', key)).toBeNull();
+    expect(await reopen().savedContracts({ asOf: AS_OF })).toBeNull();
+  });
+
+  it('is never offered without a cache', async () => {
+    const db = await openBlockledgerDb({ indexedDB: new IDBFactory(), IDBKeyRange });
+    const session = new EngineSession(db);
+    await session.openSample({ now: NOW }, control);
+    await session.recompute({ asOf: AS_OF }, control);
+    expect(await session.savedContracts({ asOf: AS_OF })).toBeNull();
+  });
+});
