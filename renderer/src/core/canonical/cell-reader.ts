@@ -42,6 +42,9 @@ export class CellReader {
   /** The row as ranges of its text instead of cells (a CSV row without doubled quotes); null when `cells` holds it. */
   private ranges: FieldRanges | null = null;
   private rowLine = 0;
+  /** The last trimmed cell `text` made in this row and its position: the id is asked for twice per row (typer and duplicate check). */
+  private lastTextPosition = -1;
+  private lastText = '';
   private rowIssues = 0;
   private rowFirstIssue = 0;
 
@@ -88,6 +91,7 @@ export class CellReader {
 
   private startRow(line: number): void {
     this.rowLine = line;
+    this.lastTextPosition = -1;
     this.rowIssues = 0;
     this.rowFirstIssue = this.issues.length;
   }
@@ -123,7 +127,12 @@ export class CellReader {
   /** The trimmed cell; '' when empty or when the file has no such column. */
   text(column: string): string {
     const position = this.positions.get(column);
-    return position === undefined ? '' : this.cell(position).trim();
+    if (position === undefined) return '';
+    if (position !== this.lastTextPosition) {
+      this.lastText = this.cell(position).trim();
+      this.lastTextPosition = position;
+    }
+    return this.lastText;
   }
 
   /** The cell exactly as written (notes keep their spacing). */

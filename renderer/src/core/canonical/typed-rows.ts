@@ -62,8 +62,9 @@ export function createRowTyper<T>(fileName: string, spec: RowTyperSpec<T>): RowT
 
   // The reader holds the row (cells or ranges); type it and keep or reject it.
   function typeCurrentRow(line: number): void {
-    const record = spec.typeRow(reader);
+    // The id is read first, so the typer's own read of it shares this string.
     const id = spec.idColumn === null ? '' : reader.text(spec.idColumn);
+    const record = spec.typeRow(reader);
     if (id !== '') {
       const first = firstLines.claim(id, line);
       if (first !== null) reader.fail(spec.idColumn as string, 'duplicate-id', `duplicate id "${id}": expected each id once, it is already on line ${first}`);
