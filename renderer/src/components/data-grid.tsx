@@ -11,6 +11,17 @@ ModuleRegistry.registerModules([AllCommunityModule]);
 
 const compact = { fontSize: 13, rowHeight: 34, headerHeight: 38, spacing: 6, wrapperBorderRadius: 6 };
 
+// Grid options are compared by reference on every render: a new object each
+// time makes AG Grid apply it again (rebuilding the columns of a 10,000-row
+// grid on every search keystroke). Screens pass these shared, frozen ones.
+/** Columns the clerk can resize and sort. */
+export const SORTABLE_COLUMNS = Object.freeze({ resizable: true, sortable: true });
+/** Columns the clerk can resize; the order is the data's own (ledgers, statements, pages from the worker). */
+export const UNSORTED_COLUMNS = Object.freeze({ resizable: true, sortable: false });
+/** Sortable columns with a filter in their header. */
+export const FILTERABLE_COLUMNS = Object.freeze({ resizable: true, sortable: true, filter: true });
+const FIT_WIDTH = Object.freeze({ type: 'fitGridWidth' as const });
+
 export interface DataGridProps<T> extends AgGridReactProps<T> {
   /** Names the grid's region ("Contracts", "Ledger of AGR-01"). */
   readonly label: string;
@@ -31,7 +42,7 @@ export function DataGrid<T>({ label, height = 480, gridRef, ...grid }: DataGridP
       aria-label={label}
       sx={{ height, width: '100%', '& .bl-clickable': { cursor: 'pointer' }, '& .bl-link': { color: 'primary.main', textDecoration: 'underline', cursor: 'pointer' }, '& .bl-negative': { color: 'error.main' }, '& .bl-issue': { bgcolor: 'rgba(211, 47, 47, 0.08)' } }}
     >
-      <AgGridReact<T> ref={gridRef} theme={theme} autoSizeStrategy={{ type: 'fitGridWidth' }} {...grid} />
+      <AgGridReact<T> ref={gridRef} theme={theme} autoSizeStrategy={FIT_WIDTH} {...grid} />
     </Box>
   );
 }

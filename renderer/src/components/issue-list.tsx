@@ -2,7 +2,7 @@
 // in the clerk's words, so the rejected rows can be fixed at the source.
 import Typography from '@mui/material/Typography';
 import type { ColDef } from 'ag-grid-community';
-import { DataGrid } from './data-grid';
+import { DataGrid, SORTABLE_COLUMNS } from './data-grid';
 import type { ImportIssue } from '../core/import/import-issue';
 import { plural } from '../core/import/map-context';
 
@@ -28,7 +28,7 @@ export function IssueList({ issues }: { issues: readonly ImportIssue[] }) {
       <Typography variant="subtitle1" component="h2" sx={{ mt: 1, mb: 1 }}>
         {`Problems found: ${errors} left out, ${plural(issues.length - errors, 'note', 'notes')}${issues.length > rows.length ? ` (the first ${rows.length} are listed; fix these and preview again)` : ''}`}
       </Typography>
-      <DataGrid<ImportIssue> label="Import problems" height={Math.min(360, 60 + rows.length * 48)} rowData={rows} columnDefs={columns} defaultColDef={{ resizable: true, sortable: true }} autoSizeStrategy={undefined} />
+      <DataGrid<ImportIssue> label="Import problems" height={Math.min(360, 60 + rows.length * 48)} rowData={rows} columnDefs={columns} defaultColDef={SORTABLE_COLUMNS} autoSizeStrategy={undefined} />
     </>
   );
 }

@@ -7,7 +7,7 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { useEffect, useMemo, useState } from 'react';
-import { DataGrid } from '../../components/data-grid';
+import { DataGrid, SORTABLE_COLUMNS, UNSORTED_COLUMNS } from '../../components/data-grid';
 import { useEngine } from '../../components/engine-context';
 import { EntrySourceDialog } from '../../components/entry-source-dialog';
 import { formatHundredths, formatPercentTenths, formatQuantity } from '../../components/format';
@@ -109,21 +109,21 @@ export function ContractDetailView({ contractId, onBack }: { contractId: string;
           height={420}
           rowData={result.ledger as LedgerEvent[]}
           columnDefs={ledger}
-          defaultColDef={{ resizable: true, sortable: false }}
+          defaultColDef={UNSORTED_COLUMNS}
           onCellClicked={({ data }) => {
             const row = data?.entryId ? byEntry.get(data.entryId) : undefined;
             if (row) setSource(row);
           }}
         />
       ) : null}
-      {tab === 1 ? <DataGrid label={`Statement of ${contract.id}`} height={420} rowData={[...result.months]} columnDefs={statement} defaultColDef={{ resizable: true, sortable: false }} /> : null}
+      {tab === 1 ? <DataGrid label={`Statement of ${contract.id}`} height={420} rowData={[...result.months]} columnDefs={statement} defaultColDef={UNSORTED_COLUMNS} /> : null}
       {tab === 2 ? (
         <DataGrid<EntryRow>
           label={`Entries of ${contract.id}`}
           height={420}
           rowData={[...detail.entries]}
           columnDefs={entries}
-          defaultColDef={{ resizable: true, sortable: true }}
+          defaultColDef={SORTABLE_COLUMNS}
           getRowId={({ data }) => data.entry.id}
           onRowClicked={({ data }) => data && setSource(data)}
           rowClass="bl-clickable"

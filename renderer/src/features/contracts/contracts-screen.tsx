@@ -7,7 +7,7 @@ import TextField from '@mui/material/TextField';
 import type { ColumnState } from 'ag-grid-community';
 import type { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { DataGrid } from '../../components/data-grid';
+import { DataGrid, SORTABLE_COLUMNS } from '../../components/data-grid';
 import { useEngine } from '../../components/engine-context';
 import { ScreenHeader } from '../../components/screen-header';
 import { formatDate, type DisplayFormats } from '../../components/format';
@@ -92,7 +92,7 @@ export function ContractsScreen() {
         rowData={shown}
         loading={shown === null}
         columnDefs={columns}
-        defaultColDef={{ sortable: true, resizable: true }}
+        defaultColDef={SORTABLE_COLUMNS}
         enableCellSpan={grouped}
         quickFilterText={search}
         getRowId={({ data }) => data.id}

@@ -7,7 +7,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { IDatasource } from 'ag-grid-community';
 import { useEffect, useMemo, useState } from 'react';
-import { DataGrid } from '../../components/data-grid';
+import { DataGrid, UNSORTED_COLUMNS } from '../../components/data-grid';
 import { useEngine } from '../../components/engine-context';
 import { EntrySourceDialog } from '../../components/entry-source-dialog';
 import { ScreenHeader } from '../../components/screen-header';
@@ -95,7 +95,7 @@ export function EntriesScreen() {
           cacheBlockSize={BLOCK}
           maxBlocksInCache={50}
           columnDefs={columns}
-          defaultColDef={{ resizable: true, sortable: false }}
+          defaultColDef={UNSORTED_COLUMNS}
           getRowId={({ data }) => data.entry.id}
           onRowClicked={({ data }) => data && setSource(data)}
           rowClass="bl-clickable"

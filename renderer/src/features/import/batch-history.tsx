@@ -8,7 +8,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
-import { DataGrid } from '../../components/data-grid';
+import { DataGrid, SORTABLE_COLUMNS } from '../../components/data-grid';
 import type { ImportBatch } from '../../db';
 import { plural } from '../../core/import/map-context';
 
@@ -58,7 +58,7 @@ export function BatchHistory({ batches, onRevert }: BatchHistoryProps) {
         rowData={batches ? [...batches] : null}
         loading={batches === null}
         columnDefs={columns}
-        defaultColDef={{ resizable: true, sortable: true }}
+        defaultColDef={SORTABLE_COLUMNS}
         getRowId={({ data }) => String(data.id)}
         overlayNoRowsTemplate="Nothing imported yet."
       />

@@ -1,7 +1,7 @@
 // The source rows of one file as read, each with every problem on its line.
 import type { ColDef } from 'ag-grid-community';
 import { useMemo } from 'react';
-import { DataGrid } from '../../components/data-grid';
+import { DataGrid, FILTERABLE_COLUMNS } from '../../components/data-grid';
 import type { FilePreview } from '../../workers/engine-protocol';
 import { rowText, type PreviewRow } from './import-view-model';
 
@@ -21,7 +21,7 @@ export function PreviewGrid({ preview }: { preview: FilePreview }) {
       height={300}
       rowData={[...preview.rows]}
       columnDefs={columns}
-      defaultColDef={{ resizable: true, sortable: true, filter: true }}
+      defaultColDef={FILTERABLE_COLUMNS}
       rowClassRules={{ 'bl-issue': ({ data }) => (data?.issues.length ?? 0) > 0 }}
       getRowId={({ data }) => String(data.line)}
       autoSizeStrategy={undefined}

@@ -9,7 +9,7 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { useEffect, useMemo, useState } from 'react';
-import { DataGrid } from '../../components/data-grid';
+import { DataGrid, SORTABLE_COLUMNS } from '../../components/data-grid';
 import { useEngine } from '../../components/engine-context';
 import { formatCents, formatDate } from '../../components/format';
 import { ScreenHeader } from '../../components/screen-header';
@@ -79,7 +79,7 @@ export function MonthEndScreen() {
             <Tab value="exceptions" label={`Exceptions (${summary.exceptionRows.length})`} />
           </Tabs>
           {section === 'alerts' ? (
-            <DataGrid label="Alerts" height={GRID_HEIGHT} rowData={summary.alerts as MonthEndSummary['alerts'][number][]} columnDefs={columns.alerts} defaultColDef={{ sortable: true, resizable: true }} overlayNoRowsTemplate="No alerts: every contract is in good standing." />
+            <DataGrid label="Alerts" height={GRID_HEIGHT} rowData={summary.alerts as MonthEndSummary['alerts'][number][]} columnDefs={columns.alerts} defaultColDef={SORTABLE_COLUMNS} overlayNoRowsTemplate="No alerts: every contract is in good standing." />
           ) : null}
           {section === 'invoice' ? (
             <>
@@ -87,11 +87,11 @@ export function MonthEndScreen() {
                 Total to invoice: {formatCents(total?.cents ?? 0, formats)}
                 {total && total.unpriced > 0 ? ` (plus ${total.unpriced} lines without a known price: agree a rate before billing them)` : ''}
               </Typography>
-              <DataGrid label="To invoice" height={GRID_HEIGHT} rowData={summary.invoice as MonthEndSummary['invoice'][number][]} columnDefs={columns.invoice} defaultColDef={{ sortable: true, resizable: true }} overlayNoRowsTemplate="Nothing to invoice this month." />
+              <DataGrid label="To invoice" height={GRID_HEIGHT} rowData={summary.invoice as MonthEndSummary['invoice'][number][]} columnDefs={columns.invoice} defaultColDef={SORTABLE_COLUMNS} overlayNoRowsTemplate="Nothing to invoice this month." />
             </>
           ) : null}
           {section === 'exceptions' ? (
-            <DataGrid label="Exceptions" height={GRID_HEIGHT} rowData={summary.exceptionRows as MonthEndSummary['exceptionRows'][number][]} columnDefs={columns.exceptions} defaultColDef={{ sortable: true, resizable: true }} overlayNoRowsTemplate="No exceptions: every entry is matched and covered." />
+            <DataGrid label="Exceptions" height={GRID_HEIGHT} rowData={summary.exceptionRows as MonthEndSummary['exceptionRows'][number][]} columnDefs={columns.exceptions} defaultColDef={SORTABLE_COLUMNS} overlayNoRowsTemplate="No exceptions: every entry is matched and covered." />
           ) : null}
         </Box>
       ) : null}
