@@ -20,12 +20,15 @@ function codePointRank(codeUnit: number): number {
   return codeUnit;
 }
 
+/** Whether the items are in `id` order (code points); equal neighbours count as in order. */
+export function inIdOrder(items: readonly { readonly id: string }[]): boolean {
+  for (let i = 1; i < items.length; i++) if (compareCodePoints((items[i - 1] as { readonly id: string }).id, (items[i] as { readonly id: string }).id) > 0) return false;
+  return true;
+}
+
 /** Sorts in place by `id` in code-point order; skips the sort when already in order (exports usually are). */
 export function sortById<T extends { readonly id: string }>(items: T[]): T[] {
-  for (let i = 1; i < items.length; i++) {
-    if (compareCodePoints((items[i - 1] as T).id, (items[i] as T).id) > 0) return items.sort((a, b) => compareCodePoints(a.id, b.id));
-  }
-  return items;
+  return inIdOrder(items) ? items : items.sort((a, b) => compareCodePoints(a.id, b.id));
 }
 
 // A portfolio repeats a few hundred role, work-type and customer names a million

@@ -1,13 +1,13 @@
 // The engine: a pure function of (contracts, additions, entries, as-of) that
 // recomputes every contract's balance (SPEC §3–§7). Input row order never
 // changes a result: everything is put in SPEC order first.
-import type { Addition, Entry, ReconcileInput } from './model';
+import type { Addition, Entry, IsoDate, ReconcileInput } from './model';
 import type { ContractResult, EntryResult, EntryStatus, LedgerEvent, Lot, ReconcileResult } from './result';
 import { dayOf, isoOf } from './dates';
 import { allowanceGrants } from './periods';
 import { consumedUnits, notCoveredReason } from './coverage';
 import { ContractMatcher, type DatedContract } from './matching';
-import { compareCodePoints, sortById } from './ordering';
+import { compareCodePoints, inIdOrder, sortById } from './ordering';
 import { runContractLedger, type CoveredEntries, type EntrySplitSink, type LedgerAddition } from './contract-ledger';
 import { EntryTrailStore } from './ledger-trail';
 import { contractStatuses, usedPctTenths, variance } from './statuses';
@@ -20,7 +20,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   );
   const matcher = new ContractMatcher(contracts);
 
-  const entries = sortById(input.entries.filter((entry) => entry.date <= input.asOf));
+  const entries = entriesThrough(input.entries, input.asOf);
   const days = new Int32Array(entries.length);
   const contractOf = new Int32Array(entries.length).fill(-1);
   // Hours and amounts are worked out here, reading the entries in order; incidents need processing order.
@@ -118,6 +118,18 @@ function coveredResults(entries: readonly Entry[], contracts: readonly DatedCont
       reason: null,
     };
   }
+}
+
+/**
+ * The entries dated on or before as-of, in id order. Exports usually come in
+ * id order with nothing after as-of: then the input itself is used, not a copy
+ * of a million references.
+ */
+function entriesThrough(all: readonly Entry[], asOf: IsoDate): readonly Entry[] {
+  let later = 0;
+  for (let index = 0; index < all.length; index++) if ((all[index] as Entry).date > asOf) later++;
+  if (later === 0 && inIdOrder(all)) return all;
+  return sortById(all.filter((entry) => entry.date <= asOf));
 }
 
 /**
