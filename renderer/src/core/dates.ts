@@ -78,15 +78,32 @@ export function isoOf(dayNumber: number): IsoDate {
   return text;
 }
 
+// The ledger asks for a day's month and a month's first day at every billing
+// run, month change and statement row: millions of calendar computations per
+// recompute, over the same few hundred days and months. Memoised over the
+// range isoOf caches; -1 marks not yet known (no day or month in range is negative).
+const monthOfDayCache = new Int32Array(ISO_CACHE_DAYS).fill(-1);
+const FIRST_CACHED_MONTH = 1970 * 12;
+const firstDayCache = new Int32Array(Math.ceil(ISO_CACHE_DAYS / 28) + 1).fill(-1);
+
 /** Month number (year × 12 + month − 1) of a day number. */
 export function monthOfDay(dayNumber: number): number {
+  const cached = dayNumber >= 0 && dayNumber < ISO_CACHE_DAYS;
+  if (cached && (monthOfDayCache[dayNumber] as number) >= 0) return monthOfDayCache[dayNumber] as number;
   const { year, month } = civilFromDay(dayNumber);
-  return year * 12 + month - 1;
+  const monthNumber = year * 12 + month - 1;
+  if (cached) monthOfDayCache[dayNumber] = monthNumber;
+  return monthNumber;
 }
 
 /** First day (day number) of a month number. */
 export function firstDayOfMonth(monthNumber: number): number {
-  return dayFromCivil(Math.floor(monthNumber / 12), (monthNumber % 12) + 1, 1);
+  const slot = monthNumber - FIRST_CACHED_MONTH;
+  const cached = slot >= 0 && slot < firstDayCache.length;
+  if (cached && (firstDayCache[slot] as number) >= 0) return firstDayCache[slot] as number;
+  const day = dayFromCivil(Math.floor(monthNumber / 12), (monthNumber % 12) + 1, 1);
+  if (cached) firstDayCache[slot] = day;
+  return day;
 }
 
 /** Last day (day number) of a month number. */
