@@ -25,6 +25,9 @@ export interface LedgerAddition {
  */
 export interface CoveredEntries {
   readonly order: Int32Array;
+  /** The ledger day of `order[position]`, by position. */
+  readonly orderDay: Int32Array;
+  /** Ledger days by entry index. */
   readonly day: Int32Array;
   readonly units: Int32Array | Float64Array;
   /** Where entry events are recorded, for all contracts. */
@@ -81,7 +84,7 @@ export function runContractLedger(
   covered: CoveredEntries,
   onEntry: EntrySplitSink,
 ): ContractLedger {
-  const { order, day: entryDay, units: entryUnits } = covered;
+  const { order, orderDay, day: entryDay, units: entryUnits } = covered;
   const horizon = endDay === null ? asOfDay : Math.min(endDay, asOfDay);
   const firstMonth = monthOfDay(startDay);
   const totals: MonthTotals[] = [];
@@ -149,7 +152,7 @@ export function runContractLedger(
     if (grantIndex < grants.length) day = Math.min(day, (grants[grantIndex] as AllowanceGrant).day);
     if (pendingRebillDay !== null) day = Math.min(day, pendingRebillDay);
     if (additionIndex < additions.length) day = Math.min(day, (additions[additionIndex] as LedgerAddition).day);
-    if (position < order.length) day = Math.min(day, entryDay[order[position] as number] as number);
+    if (position < order.length) day = Math.min(day, orderDay[position] as number);
     const expiry = pool.nextExpiry();
     if (expiry !== null) day = Math.min(day, expiry);
     if (day > horizon) break;
@@ -210,7 +213,7 @@ export function runContractLedger(
     }
 
     // 2. Entries, in processing order.
-    for (; position < order.length && entryDay[order[position] as number] === day; position++) {
+    for (; position < order.length && orderDay[position] === day; position++) {
       const index = order[position] as number;
       const units = entryUnits[index] as number;
       trail.beginEntry(index);

@@ -57,7 +57,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   }
 
   const sorted = input.allocationOrder === 'entered' ? enteredOrder(contracts, asOfDay, entries, days, contractOf) : processingOrder(days, contractOf, firstDay, lastDay);
-  const orders = groupByContract(sorted, contractOf, contracts.length);
+  const { orders, orderDays } = groupByContract(sorted, contractOf, days, contracts.length);
   contracts.forEach((dated, index) => {
     if (dated.contract.unit === 'incidents') incidentUnits(entries, orders[index] as Int32Array, wideUnits);
   });
@@ -66,7 +66,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const additions = additionsByContract(input.additions, matcher);
   const splits = new EntrySplits(units);
   const contractResults = contracts.map((dated, index) =>
-    reconcileContract(dated, asOfDay, input.asOf, additions.get(dated.contract.id) ?? [], { order: orders[index] as Int32Array, day: days, units, trail }, splits.sink, results),
+    reconcileContract(dated, asOfDay, input.asOf, additions.get(dated.contract.id) ?? [], { order: orders[index] as Int32Array, orderDay: orderDays[index] as Int32Array, day: days, units, trail }, splits.sink, results),
   );
   coveredResults(entries, contracts, contractOf, units, splits, results);
   return { asOf: input.asOf, contracts: contractResults, entries: results };
@@ -152,21 +152,29 @@ function processingOrder(days: Int32Array, contractOf: Int32Array, firstDay: num
 /**
  * Each contract's entries out of the ordered list, as views of one array: a
  * stable counting sort by contract keeps each contract's processing order and
- * allocates no list per contract.
+ * allocates no list per contract. Their days come alongside, position by
+ * position, so the ledger reads them in step rather than at random by index.
  */
-function groupByContract(sorted: Int32Array, contractOf: Int32Array, contractCount: number): Int32Array[] {
+function groupByContract(sorted: Int32Array, contractOf: Int32Array, days: Int32Array, contractCount: number): { orders: Int32Array[]; orderDays: Int32Array[] } {
   const starts = new Int32Array(contractCount + 1);
   for (let at = 0; at < sorted.length; at++) (starts[(contractOf[sorted[at] as number] as number) + 1] as number)++;
   for (let contract = 1; contract <= contractCount; contract++) starts[contract] = (starts[contract] as number) + (starts[contract - 1] as number);
   const grouped = new Int32Array(sorted.length);
+  const groupedDays = new Int32Array(sorted.length);
   const next = starts.slice(0, contractCount);
   for (let at = 0; at < sorted.length; at++) {
     const index = sorted[at] as number;
-    grouped[(next[contractOf[index] as number] as number)++] = index;
+    const position = (next[contractOf[index] as number] as number)++;
+    grouped[position] = index;
+    groupedDays[position] = days[index] as number;
   }
   const orders: Int32Array[] = [];
-  for (let contract = 0; contract < contractCount; contract++) orders.push(grouped.subarray(starts[contract] as number, starts[contract + 1] as number));
-  return orders;
+  const orderDays: Int32Array[] = [];
+  for (let contract = 0; contract < contractCount; contract++) {
+    orders.push(grouped.subarray(starts[contract] as number, starts[contract + 1] as number));
+    orderDays.push(groupedDays.subarray(starts[contract] as number, starts[contract + 1] as number));
+  }
+  return { orders, orderDays };
 }
 
 /**
