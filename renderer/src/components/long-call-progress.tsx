@@ -1,7 +1,10 @@
-// The bar of a screen's long call, with Cancel while it runs.
+// The bar of a screen's long call, with Cancel while it runs, and its failure
+// in words the clerk can close.
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
+import type { SxProps, Theme } from '@mui/material/styles';
 import Typography from '@mui/material/Typography';
 import type { LongCall } from './use-long-call';
 
@@ -25,5 +28,15 @@ export function LongCallProgress({ call, label }: { call: LongCall; label: strin
         Cancel
       </Button>
     </Stack>
+  );
+}
+
+/** The long call's failure, if any, closable (closing clears it). */
+export function LongCallError({ call, sx }: { call: LongCall; sx?: SxProps<Theme> }) {
+  if (!call.error) return null;
+  return (
+    <Alert severity="error" sx={sx} onClose={call.clearError}>
+      {call.error}
+    </Alert>
   );
 }

@@ -17,7 +17,7 @@ import { ScreenHeader } from '../../components/screen-header';
 import { usePlatform } from '../../platform/platform-context';
 import type { MigrationAuditView, NamedFile } from '../../workers/engine-protocol';
 import { IssueList } from '../../components/issue-list';
-import { LongCallProgress } from '../../components/long-call-progress';
+import { LongCallError, LongCallProgress } from '../../components/long-call-progress';
 import { useLongCall } from '../../components/use-long-call';
 import { AuditFiles, type FileGroup } from './audit-files';
 import { DrillDownTable, FindingsTable, PairsTable, TotalsTable, VarianceTable, WhatIfTable } from './audit-tables';
@@ -79,11 +79,7 @@ export function AuditScreen() {
           </Button>
         </Stack>
         <LongCallProgress call={call} label="Auditing" />
-        {call.error ? (
-          <Alert severity="error" sx={{ mt: 1 }} onClose={call.clearError}>
-            {call.error}
-          </Alert>
-        ) : null}
+        <LongCallError call={call} sx={{ mt: 1 }} />
         {message ? (
           <Alert severity={message.severity} sx={{ mt: 1 }} onClose={() => setMessage(null)}>
             {message.text}

@@ -23,6 +23,7 @@ import { ImportSteps } from './import-steps';
 import { ImportSummary } from './import-summary';
 import { IssueList } from '../../components/issue-list';
 import { PreviewGrid } from './preview-grid';
+import { LongCallError } from '../../components/long-call-progress';
 import { useLongCall } from '../../components/use-long-call';
 import { ProfileSettingsCard } from './profile-settings';
 
@@ -133,11 +134,7 @@ export function ImportScreen() {
           {message.text}
         </Alert>
       ) : null}
-      {call.error ? (
-        <Alert severity="error" sx={{ mb: 2 }} onClose={call.clearError}>
-          {call.error}
-        </Alert>
-      ) : null}
+      <LongCallError call={call} sx={{ mb: 2 }} />
       <ImportProgress progress={call.running ? (call.progress ?? { label: 'Starting', done: 0, total: 0 }) : null} onCancel={cancellable ? call.cancel : null} />
       <Paper
         variant="outlined"

@@ -12,7 +12,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState } from 'react';
 import { useEngine } from '../../components/engine-context';
 import { usePlatform } from '../../platform/platform-context';
-import { LongCallProgress } from '../../components/long-call-progress';
+import { LongCallError, LongCallProgress } from '../../components/long-call-progress';
 import { saveOutcome, type Outcome } from '../../components/save-outcome';
 import { useLongCall } from '../../components/use-long-call';
 
@@ -81,11 +81,7 @@ export function ExportPanel({ customers }: { customers: readonly string[] }) {
         </Button>
       </Stack>
       <LongCallProgress call={call} label="Writing workbooks" />
-      {call.error ? (
-        <Alert severity="error" sx={{ mt: 1 }} onClose={call.clearError}>
-          {call.error}
-        </Alert>
-      ) : null}
+      <LongCallError call={call} sx={{ mt: 1 }} />
       {call.stopped ? (
         <Alert severity="info" sx={{ mt: 1 }}>
           Stopped. Nothing was saved; generate again when you are ready.

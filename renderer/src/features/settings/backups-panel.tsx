@@ -18,7 +18,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useEngine } from '../../components/engine-context';
 import type { BackupInfo, NamedBytes } from '../../platform/platform';
 import { usePlatform } from '../../platform/platform-context';
-import { LongCallProgress } from '../../components/long-call-progress';
+import { LongCallError, LongCallProgress } from '../../components/long-call-progress';
 import { saveOutcome, type Outcome } from '../../components/save-outcome';
 import { useLongCall } from '../../components/use-long-call';
 import { backupLabel, databaseFileName, unreadableBackup } from './settings-view';
@@ -116,7 +116,7 @@ export function BackupsPanel() {
         </Button>
       </Stack>
       <LongCallProgress call={call} label="Backup" />
-      {call.error ? <Alert severity="error" onClose={call.clearError}>{call.error}</Alert> : null}
+      <LongCallError call={call} />
       {outcome ? <Alert severity={outcome.severity} sx={{ mb: 1 }}>{outcome.message}</Alert> : null}
       {backups !== null && backups.length === 0 ? (
         <Typography variant="body2" color="text.secondary">
