@@ -31,16 +31,19 @@ export class EntryTrailStore {
   readonly drawStart: Int32Array;
   readonly drawEnd: Int32Array;
   drawLots: Int32Array;
-  drawUnits: Float64Array;
+  /** Of the entries' units' own kind: no draw is larger than its entry's units. */
+  drawUnits: Int32Array | Float64Array;
   draws = 0;
 
-  constructor(entryCount: number) {
+  /** Columns for every entry, by index; `units` are the entries' units. */
+  constructor(units: Int32Array | Float64Array) {
+    const entryCount = units.length;
     this.balanceAfter = new Float64Array(entryCount);
     this.drawStart = new Int32Array(entryCount);
     this.drawEnd = new Int32Array(entryCount);
     // Most entries draw from one lot; the columns double when that is exceeded.
     this.drawLots = new Int32Array(Math.max(16, entryCount));
-    this.drawUnits = new Float64Array(Math.max(16, entryCount));
+    this.drawUnits = units instanceof Int32Array ? new Int32Array(this.drawLots.length) : new Float64Array(this.drawLots.length);
   }
 
   /** Appends one draw (a lot and the units it gave). */
@@ -49,7 +52,7 @@ export class EntryTrailStore {
       const lots = new Int32Array(this.draws * 2);
       lots.set(this.drawLots);
       this.drawLots = lots;
-      const given = new Float64Array(this.draws * 2);
+      const given = this.drawUnits instanceof Int32Array ? new Int32Array(this.draws * 2) : new Float64Array(this.draws * 2);
       given.set(this.drawUnits);
       this.drawUnits = given;
     }

@@ -24,7 +24,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const days = new Int32Array(entries.length);
   const contractOf = new Int32Array(entries.length).fill(-1);
   // Hours and amounts are worked out here, reading the entries in order; incidents need processing order.
-  const wideUnits = new Float64Array(entries.length);
+  const unitColumn = new UnitColumn(entries.length);
   const results: EntryResult[] = new Array(entries.length);
   // Entries share one date string per day (the typer and the sample both
   // memoise them), so a Map hit is cheaper than parsing a million dates.
@@ -50,7 +50,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     if (reason !== null) results[index] = excluded(entry.id, match.contract.id, 'not_covered', reason);
     else {
       contractOf[index] = match.ordinal;
-      if (match.contract.unit !== 'incidents') wideUnits[index] = consumedUnits(match.contract, entry);
+      if (match.contract.unit !== 'incidents') unitColumn.set(index, consumedUnits(match.contract, entry));
       if (day < firstDay) firstDay = day;
       if (day > lastDay) lastDay = day;
     }
@@ -58,11 +58,11 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
 
   const sorted = input.allocationOrder === 'entered' ? enteredOrder(contracts, asOfDay, entries, days, contractOf) : processingOrder(days, contractOf, firstDay, lastDay);
   const { orders, orderDays } = groupByContract(sorted, contractOf, days, contracts.length);
+  const units = unitColumn.values;
   contracts.forEach((dated, index) => {
-    if (dated.contract.unit === 'incidents') incidentUnits(entries, orders[index] as Int32Array, wideUnits);
+    if (dated.contract.unit === 'incidents') incidentUnits(entries, orders[index] as Int32Array, units);
   });
-  const units = narrowed(wideUnits);
-  const trail = new EntryTrailStore(entries.length);
+  const trail = new EntryTrailStore(units);
   const additions = additionsByContract(input.additions, matcher);
   const splits = new EntrySplits(units);
   const contractResults = contracts.map((dated, index) =>
@@ -76,40 +76,39 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
  * How each covered entry was split, by entry index, while the ledgers run.
  * The result objects are made afterwards in id order: made in processing
  * order they were written all over the results and read every entry at random.
+ * One column is enough (SPEC §5): applied + overage + held is the entry's
+ * units, and an entry has overage only under `bill` and is held only under
+ * the other policies, so what was not applied is one or the other by policy.
  */
 class EntrySplits {
-  readonly applied: Int32Array | Float64Array;
-  readonly overage: Int32Array | Float64Array;
-  readonly held: Int32Array | Float64Array;
+  /** The units each entry did not apply: its overage under `bill`, else what was held. */
+  readonly unapplied: Int32Array | Float64Array;
   readonly sink: EntrySplitSink;
 
-  /** Columns of the units' own kind: none is larger than its entry's units. */
+  /** A column of the units' own kind: no part is larger than its entry's units. */
   constructor(units: Int32Array | Float64Array) {
-    const column = () => (units instanceof Int32Array ? new Int32Array(units.length) : new Float64Array(units.length));
-    const applied = (this.applied = column());
-    const overage = (this.overage = column());
-    const held = (this.held = column());
-    this.sink = (index, entryApplied, entryOverage, entryHeld) => {
-      applied[index] = entryApplied;
-      overage[index] = entryOverage;
-      held[index] = entryHeld;
+    const unapplied = (this.unapplied = units instanceof Int32Array ? new Int32Array(units.length) : new Float64Array(units.length));
+    this.sink = (index, _applied, overage, held) => {
+      unapplied[index] = overage + held;
     };
   }
 }
 
 // Every covered entry has been drawn: its day lies within its contract's run up to as-of.
 function coveredResults(entries: readonly Entry[], contracts: readonly DatedContract[], contractOf: Int32Array, units: Int32Array | Float64Array, splits: EntrySplits, results: EntryResult[]): void {
-  const { applied, overage, held } = splits;
+  const { unapplied } = splits;
   for (let index = 0; index < entries.length; index++) {
     const ordinal = contractOf[index] as number;
     if (ordinal < 0) continue;
+    const { contract } = contracts[ordinal] as DatedContract;
     const consumed = units[index] as number;
-    const entryApplied = applied[index] as number;
-    const entryOverage = overage[index] as number;
-    const entryHeld = held[index] as number;
+    const rest = unapplied[index] as number;
+    const entryApplied = consumed - rest;
+    const entryOverage = contract.overage === 'bill' ? rest : 0;
+    const entryHeld = contract.overage === 'bill' ? 0 : rest;
     results[index] = {
       id: (entries[index] as Entry).id,
-      contractId: (contracts[ordinal] as DatedContract).contract.id,
+      contractId: contract.id,
       units: consumed,
       applied: entryApplied,
       overage: entryOverage,
@@ -237,7 +236,7 @@ function reconcileContract(
 // SPEC §4: incidents count 1 for the first covered entry of a ticket (an entry
 // without a ticket is its own incident), in processing order — a held first
 // entry still opens its incident (§10).
-function incidentUnits(entries: readonly Entry[], order: Int32Array, units: Float64Array): void {
+function incidentUnits(entries: readonly Entry[], order: Int32Array, units: Int32Array | Float64Array): void {
   const openedTickets = new Set<string>();
   for (const index of order) {
     const ticket = (entries[index] as Entry).ticket.trim();
@@ -247,17 +246,27 @@ function incidentUnits(entries: readonly Entry[], order: Int32Array, units: Floa
 }
 
 /**
- * The units as an Int32Array when every value fits (they always do short of
- * $21 million on one entry). V8 keeps integers read from an Int32Array as small
- * integers all the way into the result objects, while numbers read from a
- * Float64Array are boxed on every store: a third of the engine's garbage.
+ * Units by entry index: an Int32Array while every value fits (they always do
+ * short of $21 million on one entry), widened once to a Float64Array if one
+ * does not. V8 keeps integers read from an Int32Array as small integers all
+ * the way into the result objects, while numbers read from a Float64Array are
+ * boxed on every store: a third of the engine's garbage. Written straight
+ * into the narrow column, not narrowed from a wide one afterwards: typed-array
+ * memory is what makes V8 start a full collection (past 64 MB allocated since
+ * the last one), and the wide copy was 8 MB of it.
  */
-function narrowed(units: Float64Array): Int32Array | Float64Array {
-  for (let index = 0; index < units.length; index++) {
-    const value = units[index] as number;
-    if (value !== (value | 0)) return units;
+class UnitColumn {
+  values: Int32Array | Float64Array;
+
+  constructor(length: number) {
+    this.values = new Int32Array(length);
   }
-  return new Int32Array(units);
+
+  /** Sets one entry's units, widening the column first when they do not fit 32 bits. */
+  set(index: number, units: number): void {
+    if (units !== (units | 0) && this.values instanceof Int32Array) this.values = Float64Array.from(this.values);
+    this.values[index] = units;
+  }
 }
 
 function entryStatus(units: number, applied: number, overage: number, held: number): EntryStatus {
