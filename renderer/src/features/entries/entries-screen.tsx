@@ -18,6 +18,12 @@ import { ENTRY_FILTERS, filterCount } from './entry-filters';
 
 const SORTABLE = new Set<string>(['date', 'id', 'customer', 'contractId', 'hours', 'status', 'member']);
 const BLOCK = 200;
+// Browsers cap an element's height near 32,000,000 px (a million 34 px rows is
+// more). Past it AG Grid "stretches" the scroll: every scroll step moves every
+// rendered row a few pixels, so the whole grid is restyled each frame and
+// scrolling stutters (bench:ui: frames of 60–130 ms). Pages of 10,000 entries
+// (340,000 px) scroll natively; the pager moves between them.
+const PAGE = 10_000;
 
 /** Every entry with its allocation and reason; pages come from the worker (infinite row model). */
 export function EntriesScreen() {
@@ -93,7 +99,10 @@ export function EntriesScreen() {
           rowModelType="infinite"
           datasource={datasource}
           cacheBlockSize={BLOCK}
-          maxBlocksInCache={50}
+          maxBlocksInCache={PAGE / BLOCK}
+          pagination
+          paginationPageSize={PAGE}
+          paginationPageSizeSelector={false}
           columnDefs={columns}
           defaultColDef={UNSORTED_COLUMNS}
           getRowId={({ data }) => data.entry.id}
