@@ -3,11 +3,11 @@
 // changes a result: everything is put in SPEC order first.
 import type { Addition, Entry, IsoDate, ReconcileInput } from './model';
 import type { ContractResult, EntryResult, EntryStatus, LedgerEvent, Lot, ReconcileResult } from './result';
-import { dayOf, isoOf } from './dates';
+import { dayOf, isoOf, parseIsoDate } from './dates';
 import { allowanceGrants } from './periods';
 import { consumedUnits, notCoveredReason } from './coverage';
 import { ContractMatcher, type DatedContract } from './matching';
-import { compareCodePoints, inIdOrder, sortById } from './ordering';
+import { compareCodePoints, sortById } from './ordering';
 import { runContractLedger, type CoveredEntries, type EntrySplitSink, type LedgerAddition } from './contract-ledger';
 import { EntryTrailStore } from './ledger-trail';
 import { contractStatuses, usedPctTenths, variance } from './statuses';
@@ -20,45 +20,15 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   );
   const matcher = new ContractMatcher(contracts);
 
-  const entries = entriesThrough(input.entries, input.asOf);
-  const days = new Int32Array(entries.length);
-  const contractOf = new Int32Array(entries.length).fill(-1);
-  // Hours and amounts are worked out here, reading the entries in order; incidents need processing order.
-  const unitColumn = new UnitColumn(entries.length);
-  const results: EntryResult[] = new Array(entries.length);
-  // Entries share one date string per day (the typer and the sample both
-  // memoise them), so a Map hit is cheaper than parsing a million dates.
-  const dayByDate = new Map<string, number>();
-  const dayOfDate = (date: string): number => {
-    let day = dayByDate.get(date);
-    if (day === undefined) dayByDate.set(date, (day = dayOf(date)));
-    return day;
-  };
-  let firstDay = Infinity;
-  let lastDay = -Infinity;
-  for (let index = 0; index < entries.length; index++) {
-    const entry = entries[index] as Entry;
-    if (index > 0 && (entries[index - 1] as Entry).id === entry.id) throw new Error(`duplicate entry id ${entry.id}`);
-    const day = dayOfDate(entry.date);
-    days[index] = day;
-    const match = matcher.match(entry, day);
-    if (typeof match === 'string') {
-      results[index] = excluded(entry.id, null, 'unmatched', match);
-      continue;
-    }
-    const reason = notCoveredReason(match.contract, entry, day, match.startDay, match.endDay);
-    if (reason !== null) results[index] = excluded(entry.id, match.contract.id, 'not_covered', reason);
-    else {
-      contractOf[index] = match.ordinal;
-      if (match.contract.unit !== 'incidents') unitColumn.set(index, consumedUnits(match.contract, entry));
-      if (day < firstDay) firstDay = day;
-      if (day > lastDay) lastDay = day;
-    }
-  }
+  // Exports usually come in id order with nothing after as-of: then the input
+  // itself is used, checked as it is read, and only otherwise copied and sorted.
+  const matched =
+    matchEntries(input.entries, input.asOf, matcher, false) ?? (matchEntries(sortById(input.entries.filter((entry) => entry.date <= input.asOf)), input.asOf, matcher, true) as MatchedEntries);
+  const { entries, days, contractOf, results, firstDay, lastDay } = matched;
 
   const sorted = input.allocationOrder === 'entered' ? enteredOrder(contracts, asOfDay, entries, days, contractOf) : processingOrder(days, contractOf, firstDay, lastDay);
   const { orders, orderDays } = groupByContract(sorted, contractOf, days, contracts.length);
-  const units = unitColumn.values;
+  const units = matched.units.values;
   contracts.forEach((dated, index) => {
     if (dated.contract.unit === 'incidents') incidentUnits(entries, orders[index] as Int32Array, units);
   });
@@ -119,17 +89,74 @@ function coveredResults(entries: readonly Entry[], contracts: readonly DatedCont
   }
 }
 
-/**
- * The entries dated on or before as-of, in id order. Exports usually come in
- * id order with nothing after as-of: then the input itself is used, not a copy
- * of a million references.
- */
-function entriesThrough(all: readonly Entry[], asOf: IsoDate): readonly Entry[] {
-  let later = 0;
-  for (let index = 0; index < all.length; index++) if ((all[index] as Entry).date > asOf) later++;
-  if (later === 0 && inIdOrder(all)) return all;
-  return sortById(all.filter((entry) => entry.date <= asOf));
+/** The entries in id order, each matched to its contract (SPEC §4), by entry index. */
+interface MatchedEntries {
+  readonly entries: readonly Entry[];
+  readonly days: Int32Array;
+  /** The covered entries' contract ordinals; -1 for the others, whose results are made already. */
+  readonly contractOf: Int32Array;
+  /** Hours and amounts are worked out here, reading the entries in order; incidents need processing order. */
+  readonly units: UnitColumn;
+  readonly results: EntryResult[];
+  /** The first and last day of a covered entry. */
+  readonly firstDay: number;
+  readonly lastDay: number;
 }
+
+/**
+ * Matches the entries, which must be in strict id order and dated on or
+ * before as-of: one pass reads each entry once, a million objects that are
+ * slow to reach. Unless `checked` (already filtered and sorted), null as soon
+ * as an entry breaks that, for the caller to pass a sorted copy; in that copy
+ * only a repeated id can, and it throws.
+ */
+function matchEntries(entries: readonly Entry[], asOf: IsoDate, matcher: ContractMatcher, checked: boolean): MatchedEntries | null {
+  const days = new Int32Array(entries.length);
+  const contractOf = new Int32Array(entries.length).fill(-1);
+  const units = new UnitColumn(entries.length);
+  const results: EntryResult[] = new Array(entries.length);
+  // Entries share one date string per day (the typer and the sample both
+  // memoise them), so a Map hit is cheaper than parsing or comparing a million dates.
+  const dayByDate = new Map<string, number>();
+  const dayOfDate = (date: string): number => {
+    let day = dayByDate.get(date);
+    if (day === undefined) dayByDate.set(date, (day = date > asOf ? UNUSABLE_DATE : (parseIsoDate(date) ?? UNUSABLE_DATE)));
+    return day;
+  };
+  let firstDay = Infinity;
+  let lastDay = -Infinity;
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index] as Entry;
+    if (index > 0 && compareCodePoints((entries[index - 1] as Entry).id, entry.id) >= 0) {
+      if (!checked) return null;
+      throw new Error(`duplicate entry id ${entry.id}`);
+    }
+    let day = dayOfDate(entry.date);
+    if (day === UNUSABLE_DATE) {
+      // After as-of, or not a date: the filtered copy drops the one and reports the other, as dayOf does.
+      if (!checked) return null;
+      day = dayOf(entry.date);
+    }
+    days[index] = day;
+    const match = matcher.match(entry, day);
+    if (typeof match === 'string') {
+      results[index] = excluded(entry.id, null, 'unmatched', match);
+      continue;
+    }
+    const reason = notCoveredReason(match.contract, entry, day, match.startDay, match.endDay);
+    if (reason !== null) results[index] = excluded(entry.id, match.contract.id, 'not_covered', reason);
+    else {
+      contractOf[index] = match.ordinal;
+      if (match.contract.unit !== 'incidents') units.set(index, consumedUnits(match.contract, entry));
+      if (day < firstDay) firstDay = day;
+      if (day > lastDay) lastDay = day;
+    }
+  }
+  return { entries, days, contractOf, units, results, firstDay, lastDay };
+}
+
+/** Stands for a date after as-of or not a date (a day number is finite). */
+const UNUSABLE_DATE = Infinity;
 
 /**
  * The covered entries in SPEC §3 order — by date, then id — with one counting
