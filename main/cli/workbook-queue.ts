@@ -87,11 +87,11 @@ interface ChildLane {
   stopIfIdle(): void;
 }
 
-function childLane(start: ChildStart, queue: Queue, finished: Finished): ChildLane {
+function childLane(start: ChildStart, queue: Queue, finished: Finished, startChild: () => ChildProcess): ChildLane {
   const held = new Map<number, FileJob>();
   let failed = false;
   let over = false;
-  const child = forkWorkbookChild();
+  const child = startChild();
   const done = new Promise<void>((resolve) => {
     const handOut = (): void => {
       const job = failed ? null : queue.takeCustomer();
@@ -128,11 +128,15 @@ function childLane(start: ChildStart, queue: Queue, finished: Finished): ChildLa
   };
 }
 
-/** Writes every job: here, and in a child process when `child` is given. Rejects with the first failure once the others have settled. */
-export async function writeQueued(jobs: readonly FileJob[], finished: Finished, child: Omit<ChildStart, 'kind' | 'lanes'> | null): Promise<void> {
+/**
+ * Writes every job: here, and in a child process when `child` is given (started by
+ * `startChild`, which tests replace with a child that crashes). Rejects with the first
+ * failure once the others have settled.
+ */
+export async function writeQueued(jobs: readonly FileJob[], finished: Finished, child: Omit<ChildStart, 'kind' | 'lanes'> | null, startChild = forkWorkbookChild): Promise<void> {
   const queue = new Queue(jobs);
   const lanes = Array.from({ length: FILES_IN_FLIGHT }, () => localLane(queue, finished));
-  const helper = child === null ? null : childLane({ kind: 'start', lanes: FILES_IN_FLIGHT, ...child }, queue, finished);
+  const helper = child === null ? null : childLane({ kind: 'start', lanes: FILES_IN_FLIGHT, ...child }, queue, finished, startChild);
   const settled = await Promise.allSettled(lanes);
   helper?.stopIfIdle();
   await helper?.done;
