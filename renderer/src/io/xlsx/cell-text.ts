@@ -59,6 +59,16 @@ function serialText(serial: number, kind: FormatKind, date1904: boolean): CellTe
   return { text: numberToDecimalText(serial), problem: null };
 }
 
+/**
+ * The UTC Date of a date serial, to the millisecond (as Excel shows times):
+ * the value ExcelJS gives a date-formatted number, so both readers' cells
+ * become the same text.
+ */
+export function dateOfSerial(serial: number, date1904: boolean): Date {
+  // Multiplied in ExcelJS's order (24, 3600, 1000): floating point rounds each step.
+  return new Date(Math.round((serial + EXCEL_EPOCH_DAY + (date1904 ? DAYS_1904 : 0)) * 24 * 3600 * 1000));
+}
+
 function fromDate(value: Date, kind: FormatKind, date1904: boolean): CellText {
   const ms = value.getTime();
   if (Number.isNaN(ms)) return { text: '', problem: 'the cell holds an invalid date' };

@@ -1,11 +1,12 @@
-// Checks untrusted .xlsx bytes before ExcelJS sees them (reliability.md IMP-2,
-// IMP-3): ExcelJS inflates every part with no limit and its XML parser's
-// handling of DTDs is unverified. We reject old .xls and password-protected
+// Checks untrusted .xlsx bytes before any XML parser sees them
+// (reliability.md IMP-2, IMP-3): ExcelJS inflates every part with no limit,
+// and no parser should meet a DTD. We reject old .xls and password-protected
 // workbooks (both OLE2 files), read the zip's central directory with fflate
 // and refuse too many parts, too large declared sizes or ratios, then inflate
 // every part with a running byte cap (declared sizes can lie) and refuse any
-// XML part with a DOCTYPE or ENTITY declaration.
-import { Unzip, UnzipInflate, unzipSync, type AsyncFlateStreamHandler, type UnzipDecoder, type UnzipDecoderConstructor, type UnzipFileInfo } from 'fflate';
+// XML part with a DOCTYPE or ENTITY declaration. The stream reader parses the
+// parts as this inflates them (one pass); guardXlsx only checks them.
+import { Unzip, UnzipInflate, unzipSync, type AsyncFlateStreamHandler, type UnzipDecoder, type UnzipFileInfo } from 'fflate';
 
 export interface XlsxLimits {
   readonly maxFileBytes: number;
@@ -27,7 +28,13 @@ export const DEFAULT_XLSX_LIMITS: XlsxLimits = {
   maxSharedStringsBytes: 100 * 1024 * 1024,
 };
 
-export type GuardResult = { readonly ok: true } | { readonly ok: false; readonly code: string; readonly message: string };
+export interface GuardRefusal {
+  readonly ok: false;
+  readonly code: string;
+  readonly message: string;
+}
+
+export type GuardResult = { readonly ok: true } | GuardRefusal;
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -39,7 +46,7 @@ function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
   return signature.every((byte, index) => bytes[index] === byte);
 }
 
-function refuse(code: string, message: string): GuardResult {
+function refuse(code: string, message: string): GuardRefusal {
   return { ok: false, code, message };
 }
 
@@ -86,41 +93,31 @@ function checkDirectory(entries: readonly UnzipFileInfo[], limits: XlsxLimits): 
  */
 export type NativeInflateRaw = (compressed: Uint8Array, maxBytes: number) => Uint8Array<ArrayBuffer> | null;
 
+/** One part of the zip as its local header finds it, still compressed (a view into the file's bytes). */
+export interface ZipPart {
+  readonly name: string;
+  /** The inflated size the central directory declares. */
+  readonly size: number;
+  readonly compression: number;
+  readonly compressed: Uint8Array;
+}
+
+/** Receives a part's inflated bytes piece by piece, each piece checked before it is handed over. */
+export type PartSink = (chunk: Uint8Array, final: boolean) => void;
+
 /** How much inflated data one `ondata` call hands over from a native inflate: the scan works in pieces of this size. */
 const NATIVE_PIECE_BYTES = 1 << 20;
+/** fflate inflates this much compressed data at a time, so the running caps stop a bomb early. */
+const FFLATE_SLICE_BYTES = 1 << 16;
 
-/**
- * An fflate part decoder that inflates with `inflateRaw`: fflate's JavaScript
- * inflate was a quarter of the time of a 100,000-row import. The part is
- * inflated once its compressed bytes are all in, capped at its declared size
- * plus one byte. A part that fails natively (damaged, or larger than declared)
- * is inflated again by fflate, so the guard refuses it exactly as before.
- */
-function nativeDecoder(inflateRaw: NativeInflateRaw, declared: ReadonlyMap<string, number>): UnzipDecoderConstructor {
-  return class NativeInflate implements UnzipDecoder {
-    static readonly compression = 8;
-    ondata: AsyncFlateStreamHandler = () => undefined;
-    private readonly chunks: Uint8Array[] = [];
+/** An fflate "decoder" that hands a part's compressed bytes over as they are: the walk only finds the parts. */
+class CompressedBytes implements UnzipDecoder {
+  static readonly compression = 8;
+  ondata: AsyncFlateStreamHandler = () => undefined;
 
-    constructor(private readonly name: string) {}
-
-    push(chunk: Uint8Array, final: boolean): void {
-      this.chunks.push(chunk);
-      if (!final) return;
-      const compressed = concatenate(this.chunks);
-      const inflated = inflateRaw(compressed, (declared.get(this.name) ?? 0) + 1);
-      if (inflated === null) {
-        const fallback = new UnzipInflate();
-        fallback.ondata = this.ondata;
-        fallback.push(compressed, true);
-        return;
-      }
-      if (inflated.length === 0) this.ondata(null, inflated, true);
-      for (let start = 0; start < inflated.length; start += NATIVE_PIECE_BYTES) {
-        this.ondata(null, inflated.subarray(start, start + NATIVE_PIECE_BYTES), start + NATIVE_PIECE_BYTES >= inflated.length);
-      }
-    }
-  };
+  push(chunk: Uint8Array<ArrayBuffer>, final: boolean): void {
+    this.ondata(null, chunk, final);
+  }
 }
 
 function concatenate(chunks: readonly Uint8Array[]): Uint8Array {
@@ -134,64 +131,152 @@ function concatenate(chunks: readonly Uint8Array[]): Uint8Array {
   return whole;
 }
 
-/** Inflates every part with running caps, comparing actual sizes with the declared ones and scanning XML for DTDs. */
-function inflateAndScan(bytes: Uint8Array, entries: readonly UnzipFileInfo[], limits: XlsxLimits, inflateRaw: NativeInflateRaw | null): GuardResult {
+/** Walks the local headers: every part must be listed once in the central directory, and every listed part found. */
+function walkParts(bytes: Uint8Array, entries: readonly UnzipFileInfo[]): ZipPart[] | GuardRefusal {
   const declared = new Map(entries.map((entry) => [entry.name, entry.originalSize]));
+  const parts = new Map<string, ZipPart>();
   let verdict: GuardResult = { ok: true };
-  let total = 0;
-  const seen = new Set<string>();
   const unzip = new Unzip((file) => {
     const size = declared.get(file.name);
-    if (size === undefined || seen.has(file.name)) {
-      verdict = refuse('zip-inconsistent', `the part ${file.name} is not listed once in the zip's directory; the file is damaged or crafted`);
+    if (size === undefined || parts.has(file.name)) {
+      if (verdict.ok) verdict = refuse('zip-inconsistent', `the part ${file.name} is not listed once in the zip's directory; the file is damaged or crafted`);
       file.terminate();
       return;
     }
-    seen.add(file.name);
-    const isXml = XML_PART.test(file.name);
+    const chunks: Uint8Array[] = [];
+    file.ondata = (error, chunk, final) => {
+      if (error) {
+        if (verdict.ok) verdict = refuse('zip-damaged', `the part ${file.name} cannot be inflated (${error.message})`);
+        return;
+      }
+      chunks.push(chunk);
+      if (final) parts.set(file.name, { name: file.name, size, compression: file.compression, compressed: concatenate(chunks) });
+    };
+    file.start();
+  });
+  unzip.register(CompressedBytes);
+  try {
+    unzip.push(bytes, true);
+  } catch (error) {
+    return refuse('zip-damaged', `the workbook's zip structure is damaged (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (!verdict.ok) return verdict as GuardRefusal;
+  if (parts.size !== declared.size) return refuse('zip-inconsistent', `the zip's directory lists ${declared.size} parts but ${parts.size} were found; the file is damaged or crafted`);
+  return [...parts.values()];
+}
+
+/**
+ * A zip whose directory passed the checks; its parts are inflated on demand,
+ * each exactly once, with running caps (declared sizes can lie) and a scan of
+ * XML for DTDs before any byte reaches a reader.
+ */
+export class GuardedZip {
+  private total = 0;
+  private readonly byName: ReadonlyMap<string, ZipPart>;
+  private readonly inflated = new Set<string>();
+
+  constructor(
+    readonly parts: readonly ZipPart[],
+    private readonly limits: XlsxLimits,
+    private readonly inflateRaw: NativeInflateRaw | null,
+  ) {
+    this.byName = new Map(parts.map((part) => [part.name, part]));
+  }
+
+  /** The part of that exact name, if the zip has one. */
+  part(name: string): ZipPart | undefined {
+    return this.byName.get(name);
+  }
+
+  /** Inflates every part not inflated yet, only to check it. */
+  checkRest(): GuardResult {
+    for (const part of this.parts) {
+      if (this.inflated.has(part.name)) continue;
+      const verdict = this.inflate(part);
+      if (!verdict.ok) return verdict;
+    }
+    return { ok: true };
+  }
+
+  /**
+   * Inflates one part and hands its checked bytes to `sink`. A refusal stops
+   * the part; what the sink got before is to be thrown away. An exception
+   * from the sink is the caller's and is rethrown once inflating stops.
+   */
+  inflate(part: ZipPart, sink: PartSink | null = null): GuardResult {
+    this.inflated.add(part.name);
+    const { name, size } = part;
+    const isXml = XML_PART.test(name);
+    let verdict: GuardResult = { ok: true };
+    let sinkError: { readonly error: unknown } | null = null;
     let inflated = 0;
     let tail = new Uint8Array(0);
-    file.ondata = (error, chunk, final) => {
-      if (!verdict.ok) return;
+    const receive = (error: Error | null, chunk: Uint8Array, final: boolean): void => {
+      if (!verdict.ok || sinkError !== null) return;
       if (error) {
-        verdict = refuse('zip-damaged', `the part ${file.name} cannot be inflated (${error.message})`);
+        verdict = refuse('zip-damaged', `the part ${name} cannot be inflated (${error.message})`);
         return;
       }
       inflated += chunk.length;
-      total += chunk.length;
-      if (inflated > size || total > limits.maxTotalInflatedBytes) {
-        verdict = refuse('zip-bomb', `the part ${file.name} inflates to more than its declared ${size} bytes; the sizes in the zip lie, so it was refused`);
-        file.terminate();
+      this.total += chunk.length;
+      if (inflated > size || this.total > this.limits.maxTotalInflatedBytes) {
+        verdict = refuse('zip-bomb', `the part ${name} inflates to more than its declared ${size} bytes; the sizes in the zip lie, so it was refused`);
         return;
       }
       if (isXml) {
         if (inflated === chunk.length && (chunk[0] === 0xfe || chunk[0] === 0xff || chunk[0] === 0 || chunk[1] === 0)) {
-          verdict = refuse('xml-not-utf8', `the part ${file.name} is not UTF-8 XML as Excel writes it`);
-          file.terminate();
+          verdict = refuse('xml-not-utf8', `the part ${name} is not UTF-8 XML as Excel writes it`);
           return;
         }
         const window = new Uint8Array(tail.length + chunk.length);
         window.set(tail);
         window.set(chunk, tail.length);
         if (hasDeclaration(window)) {
-          verdict = refuse('xml-doctype', `the part ${file.name} contains a DOCTYPE or ENTITY declaration; Excel never writes one, and such XML can expand without limit or reach outside the file, so the workbook was refused`);
-          file.terminate();
+          verdict = refuse('xml-doctype', `the part ${name} contains a DOCTYPE or ENTITY declaration; Excel never writes one, and such XML can expand without limit or reach outside the file, so the workbook was refused`);
           return;
         }
         tail = window.slice(-24);
       }
-      if (final && inflated !== size) verdict = refuse('zip-inconsistent', `the part ${file.name} inflates to ${inflated} bytes but the zip declares ${size}; the file is damaged or crafted`);
+      if (final && inflated !== size) {
+        verdict = refuse('zip-inconsistent', `the part ${name} inflates to ${inflated} bytes but the zip declares ${size}; the file is damaged or crafted`);
+        return;
+      }
+      if (sink === null) return;
+      try {
+        sink(chunk, final);
+      } catch (thrown) {
+        sinkError = { error: thrown };
+      }
     };
-    file.start();
-  });
-  unzip.register(inflateRaw === null ? UnzipInflate : nativeDecoder(inflateRaw, declared));
-  try {
-    unzip.push(bytes, true);
-  } catch (error) {
-    return refuse('zip-damaged', `the workbook's zip structure is damaged (${error instanceof Error ? error.message : String(error)})`);
+    if (part.compression === 0) receive(null, part.compressed, true);
+    else this.decompress(part, receive);
+    if (sinkError !== null) throw (sinkError as { readonly error: unknown }).error;
+    return verdict;
   }
-  if (verdict.ok && seen.size !== declared.size) return refuse('zip-inconsistent', `the zip's directory lists ${declared.size} parts but ${seen.size} were found; the file is damaged or crafted`);
-  return verdict;
+
+  /**
+   * Natively when it can (fflate's JavaScript inflate was a quarter of the
+   * time of a 100,000-row import), capped at the declared size plus one byte.
+   * A part that fails natively (damaged, or larger than declared) is inflated
+   * again by fflate, so it is refused with the same words either way.
+   */
+  private decompress(part: ZipPart, receive: (error: Error | null, chunk: Uint8Array, final: boolean) => void): void {
+    const native = this.inflateRaw?.(part.compressed, part.size + 1) ?? null;
+    if (native !== null) {
+      if (native.length === 0) receive(null, native, true);
+      for (let start = 0; start < native.length; start += NATIVE_PIECE_BYTES) receive(null, native.subarray(start, start + NATIVE_PIECE_BYTES), start + NATIVE_PIECE_BYTES >= native.length);
+      return;
+    }
+    let stopped = false;
+    const inflate = new UnzipInflate();
+    inflate.ondata = (error, chunk, final) => {
+      if (error) stopped = true;
+      receive(error, chunk, final);
+    };
+    const { compressed } = part;
+    for (let start = 0; !stopped && start < compressed.length; start += FFLATE_SLICE_BYTES) inflate.push(compressed.subarray(start, start + FFLATE_SLICE_BYTES), start + FFLATE_SLICE_BYTES >= compressed.length);
+    if (compressed.length === 0) inflate.push(compressed, true);
+  }
 }
 
 /** Whether XML bytes hold `<!DOCTYPE` or `<!ENTITY` (any case, spaces allowed after `<!`). */
@@ -205,11 +290,11 @@ function hasDeclaration(bytes: Uint8Array): boolean {
 }
 
 /**
- * Decides whether bytes may be handed to ExcelJS; the refusal says why in a
- * clerk's words. `inflateRaw` (Node) inflates parts natively; without it
- * (browser) fflate inflates them.
+ * Opens untrusted bytes as a zip whose parts can be inflated under the guard;
+ * a refusal says why in a clerk's words. `inflateRaw` (Node) inflates parts
+ * natively; without it (browser) fflate inflates them.
  */
-export function guardXlsx(bytes: Uint8Array, limits: XlsxLimits = DEFAULT_XLSX_LIMITS, inflateRaw: NativeInflateRaw | null = null): GuardResult {
+export function openXlsx(bytes: Uint8Array, limits: XlsxLimits = DEFAULT_XLSX_LIMITS, inflateRaw: NativeInflateRaw | null = null): GuardRefusal | { readonly ok: true; readonly zip: GuardedZip } {
   if (startsWith(bytes, OLE2)) {
     return refuse('xls-or-encrypted', 'this is an old Excel 97-2003 (.xls) workbook or a password-protected workbook; open it in Excel and save it as .xlsx without a password, then import that file');
   }
@@ -218,5 +303,13 @@ export function guardXlsx(bytes: Uint8Array, limits: XlsxLimits = DEFAULT_XLSX_L
   const entries = centralDirectory(bytes);
   if (typeof entries === 'string') return refuse('zip-damaged', `the workbook's zip structure is damaged (${entries})`);
   const directory = checkDirectory(entries, limits);
-  return directory.ok ? inflateAndScan(bytes, entries, limits, inflateRaw) : directory;
+  if (!directory.ok) return directory;
+  const parts = walkParts(bytes, entries);
+  return Array.isArray(parts) ? { ok: true, zip: new GuardedZip(parts, limits, inflateRaw) } : parts;
+}
+
+/** Decides whether bytes may be handed to ExcelJS: every part inflated and checked, none kept. */
+export function guardXlsx(bytes: Uint8Array, limits: XlsxLimits = DEFAULT_XLSX_LIMITS, inflateRaw: NativeInflateRaw | null = null): GuardResult {
+  const opened = openXlsx(bytes, limits, inflateRaw);
+  return opened.ok ? opened.zip.checkRest() : opened;
 }
