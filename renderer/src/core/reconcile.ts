@@ -1,7 +1,7 @@
 // The engine: a pure function of (contracts, additions, entries, as-of) that
 // recomputes every contract's balance (SPEC §3–§7). Input row order never
 // changes a result: everything is put in SPEC order first.
-import type { Addition, Entry, IsoDate, ReconcileInput } from './model';
+import type { Addition, Contract, Entry, IsoDate, ReconcileInput } from './model';
 import type { ContractResult, EntryResult, EntryStatus, LedgerEvent, Lot, ReconcileResult } from './result';
 import { dayOf, isoOf, parseIsoDate } from './dates';
 import { allowanceGrants } from './periods';
@@ -15,7 +15,7 @@ import { contractStatuses, usedPctTenths, variance } from './statuses';
 /** Recomputes every contract and allocates every entry dated on or before as-of. */
 export function reconcile(input: ReconcileInput): ReconcileResult {
   const asOfDay = dayOf(input.asOf);
-  const contracts = sortById([...input.contracts]).map(
+  const contracts = sortById(input.contracts.map(sameShape)).map(
     (contract, ordinal): DatedContract => ({ contract, ordinal, startDay: dayOf(contract.start), endDay: contract.end === null ? null : dayOf(contract.end) }),
   );
   const matcher = new ContractMatcher(contracts);
@@ -339,4 +339,45 @@ function ledgerAdditions(additions: readonly Addition[], startDay: number, endDa
         (a.price ?? -1) - (b.price ?? -1) ||
         compareCodePoints(a.reference, b.reference),
     );
+}
+
+/**
+ * The contract with its fields in one fixed order. Contracts built by
+ * different code paths (spreads, templates) have many hidden classes, which
+ * makes every contract field read in the per-entry loops a megamorphic
+ * lookup; copies made by one literal share one. A field missing here is a
+ * type error, so the copy stays complete.
+ */
+function sameShape(contract: Contract): Contract {
+  return {
+    id: contract.id,
+    customer: contract.customer,
+    name: contract.name,
+    unit: contract.unit,
+    start: contract.start,
+    end: contract.end,
+    allowance: contract.allowance,
+    period: contract.period,
+    anchor: contract.anchor,
+    prorate: contract.prorate,
+    carryover: contract.carryover,
+    carryoverDays: contract.carryoverDays,
+    overage: contract.overage,
+    overrunLimitPct: contract.overrunLimitPct,
+    overrunLimit: contract.overrunLimit,
+    warningPct: contract.warningPct,
+    lowBalance: contract.lowBalance,
+    rebillBelow: contract.rebillBelow,
+    rebillQuantity: contract.rebillQuantity,
+    rate: contract.rate,
+    roleRates: contract.roleRates,
+    roleFactors: contract.roleFactors,
+    excludedWorkTypes: contract.excludedWorkTypes,
+    roundMinutes: contract.roundMinutes,
+    minimumMinutes: contract.minimumMinutes,
+    coversExpenses: contract.coversExpenses,
+    price: contract.price,
+    reportedBalance: contract.reportedBalance,
+    reportedAsOf: contract.reportedAsOf,
+  };
 }
