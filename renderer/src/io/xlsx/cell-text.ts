@@ -56,7 +56,20 @@ function serialText(serial: number, kind: FormatKind, date1904: boolean): CellTe
     if (!date1904 && serial < 61) return { text: String(serial), problem: `the date serial ${serial} falls before 1 March 1900, where Excel's calendar is wrong; enter the date again` };
     return { text: isoOf(Math.floor(serial) + EXCEL_EPOCH_DAY + (date1904 ? DAYS_1904 : 0)), problem: null };
   }
-  return { text: numberToDecimalText(serial), problem: null };
+  return { text: decimalText(serial), problem: null };
+}
+
+/** Recent numbers' decimal text: a column repeats few distinct values (hours, rates), and the conversion was a tenth of a large read. */
+const decimalTexts = new Map<number, string>();
+
+function decimalText(value: number): string {
+  let text = decimalTexts.get(value);
+  if (text === undefined) {
+    if (decimalTexts.size >= 10_000) decimalTexts.clear();
+    text = numberToDecimalText(value);
+    decimalTexts.set(value, text);
+  }
+  return text;
 }
 
 /**

@@ -33,27 +33,47 @@ export class SheetTableBuilder {
 
   /** Adds the worksheet row numbered `line`. */
   addRow(line: number, cells: Iterable<SheetCell>): void {
-    const texts: string[] = [];
-    for (const cell of cells) {
-      const { text, problem } = cellText(cell.value, cell.numFmt, this.date1904());
-      if (problem !== null) this.issues.push({ file: this.fileName, line, column: this.header?.[cell.column - 1] ?? null, code: 'unreadable-cell', message: problem, severity: 'error' });
-      texts[cell.column - 1] = text;
-      if (this.header !== null && text !== '') {
-        const counts = typeof cell.value === 'number' || cell.value instanceof Date ? this.numeric : this.textual;
-        counts[cell.column - 1] = (counts[cell.column - 1] ?? 0) + 1;
-      }
-    }
-    if (this.header === null) {
-      if (texts.some((text) => text !== undefined && text.trim() !== '')) this.header = Array.from(texts, (text) => (text ?? '').trim());
+    const header = this.header;
+    if (header === null) {
+      this.addFirstRows(line, cells);
       return;
     }
-    const width = this.header.length;
-    if (texts.length > width && texts.slice(width).some((text) => text !== undefined && text.trim() !== '')) {
+    // One pass over the cells straight into a row of the header's width: this runs for every row of a 100,000-row import.
+    const date1904 = this.date1904();
+    const width = header.length;
+    const row = new Array<string>(width).fill('');
+    let outside: (string | undefined)[] | null = null;
+    for (const cell of cells) {
+      const index = cell.column - 1;
+      const { text, problem } = cellText(cell.value, cell.numFmt, date1904);
+      if (problem !== null) this.issues.push({ file: this.fileName, line, column: header[index] ?? null, code: 'unreadable-cell', message: problem, severity: 'error' });
+      if (index < width) row[index] = text;
+      else (outside ??= [])[index - width] = text;
+      if (text !== '') {
+        const counts = typeof cell.value === 'number' || cell.value instanceof Date ? this.numeric : this.textual;
+        counts[index] = (counts[index] ?? 0) + 1;
+      }
+    }
+    if (outside !== null && outside.some((text) => text !== undefined && text.trim() !== '')) {
       if (this.outside.count === 0) this.outside.line = line;
       this.outside.count += 1;
     }
-    const row = Array.from({ length: width }, (_, index) => texts[index] ?? '');
-    if (row.some((text) => text !== '')) this.rows.push({ line, cells: row });
+    for (const text of row) {
+      if (text === '') continue;
+      this.rows.push({ line, cells: row });
+      return;
+    }
+  }
+
+  /** Rows before the header: the first with a value becomes it. */
+  private addFirstRows(line: number, cells: Iterable<SheetCell>): void {
+    const texts: string[] = [];
+    for (const cell of cells) {
+      const { text, problem } = cellText(cell.value, cell.numFmt, this.date1904());
+      if (problem !== null) this.issues.push({ file: this.fileName, line, column: null, code: 'unreadable-cell', message: problem, severity: 'error' });
+      texts[cell.column - 1] = text;
+    }
+    if (texts.some((text) => text !== undefined && text.trim() !== '')) this.header = Array.from(texts, (text) => (text ?? '').trim());
   }
 
   /** The finished Table (null for a sheet without a header) and its issues. */
@@ -87,7 +107,7 @@ export function refusedWorkbook(fileName: string, code: string, message: string)
   return { tables: [], issues: [{ file: fileName, line: null, column: null, code, message, severity: 'error' }] };
 }
 
-/** An ExcelJS failure on a workbook that passed the guard, as one file-level issue. */
+/** A workbook that passed the guard but could not be parsed (ExcelJS's or our reader's error), as one file-level issue. */
 export function unreadableWorkbook(fileName: string, error: unknown): XlsxRead {
   return refusedWorkbook(fileName, 'unreadable-workbook', `the workbook could not be read (${error instanceof Error ? error.message : String(error)}); open it in Excel and save it again as .xlsx`);
 }

@@ -94,7 +94,11 @@ export function sheetReader(builder: SheetTableBuilder, context: SheetContext): 
         case 'row':
           if (!inSheetData) break;
           inRow = true;
-          line = attributes.r === undefined ? line + 1 : parseInt(attributes.r, 10);
+          {
+            // A row without a usable number follows the one before.
+            const number = attributes.r === undefined ? Number.NaN : parseInt(attributes.r, 10);
+            line = Number.isNaN(number) ? line + 1 : number;
+          }
           rowStyle = attributes.s === undefined ? 0 : parseInt(attributes.s, 10) || 0;
           cells = [];
           nextColumn = 1;
