@@ -237,6 +237,9 @@ function reconcileContract(
     return { id: contract.id, customer: contract.customer, unit: contract.unit, balance: 0, usedPctTenths: null, status: [], variance: variance(contract, () => 0, asOf), cap: null, months: [], lots: [], ledger: [] };
   }
   const ledger = runContractLedger(contract, startDay, endDay, asOfDay, allowanceGrants(contract, asOfDay), ledgerAdditions(additions, startDay, endDay), covered, onEntry);
+  // Closures below keep only the trail: one that named the whole ledger would keep its live lots and
+  // snapshot with the result, objects V8 would copy at every young collection instead of dropping.
+  const { trail } = ledger;
   const usedTenths = usedPctTenths(ledger.snapshot);
   let events: LedgerEvent[] | null = null;
   return {
@@ -246,7 +249,7 @@ function reconcileContract(
     balance: ledger.balance,
     usedPctTenths: usedTenths,
     status: contractStatuses(contract, ledger.snapshot, usedTenths, ledger.balance, endDay, asOfDay),
-    variance: variance(contract, (date) => ledger.trail.balanceAtEndOf(date), asOf),
+    variance: variance(contract, (date) => trail.balanceAtEndOf(date), asOf),
     cap: ledger.snapshot.cap,
     months: ledger.months,
     lots: ledger.lots.map(
@@ -255,7 +258,7 @@ function reconcileContract(
     // The trail becomes objects only when read (reports, the detail screen), once;
     // an own enumerable getter, so copies, comparisons and JSON still see it.
     get ledger() {
-      return (events ??= ledger.trail.materialise((index) => results[index] as EntryResult));
+      return (events ??= trail.materialise((index) => results[index] as EntryResult));
     },
   };
 }
