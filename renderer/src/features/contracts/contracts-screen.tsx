@@ -9,6 +9,7 @@ import type { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DataGrid, SORTABLE_COLUMNS } from '../../components/data-grid';
 import { useEngine } from '../../components/engine-context';
+import { FillRest, FillScreen } from '../../components/fill-screen';
 import { ScreenHeader } from '../../components/screen-header';
 import { formatDate, type DisplayFormats } from '../../components/format';
 import type { JsonValue } from '../../db';
@@ -65,7 +66,7 @@ export function ContractsScreen() {
   };
 
   return (
-    <>
+    <FillScreen>
       <ScreenHeader title="Contracts" subtitle={subtitle(summary, saved, formats)} />
       <Stack direction="row" spacing={2} sx={{ mb: 1.5, alignItems: 'center' }}>
         <TextField size="small" label="Search contracts" value={search} onChange={(event) => setSearch(event.target.value)} sx={{ width: 280 }} />
@@ -85,21 +86,23 @@ export function ContractsScreen() {
           </Button>
         </Stack>
       </Stack>
-      <DataGrid<ContractRow>
-        label="Contracts"
-        gridRef={grid}
-        height="calc(100vh - 250px)"
-        rowData={shown}
-        loading={shown === null}
-        columnDefs={columns}
-        defaultColDef={SORTABLE_COLUMNS}
-        enableCellSpan={grouped}
-        quickFilterText={search}
-        getRowId={({ data }) => data.id}
-        onRowClicked={({ data }) => data && setSelected(data.id)}
-        rowClass="bl-clickable"
-        overlayNoRowsTemplate="No contracts match."
-      />
-    </>
+      <FillRest>
+        <DataGrid<ContractRow>
+          label="Contracts"
+          gridRef={grid}
+          height="100%"
+          rowData={shown}
+          loading={shown === null}
+          columnDefs={columns}
+          defaultColDef={SORTABLE_COLUMNS}
+          enableCellSpan={grouped}
+          quickFilterText={search}
+          getRowId={({ data }) => data.id}
+          onRowClicked={({ data }) => data && setSelected(data.id)}
+          rowClass="bl-clickable"
+          overlayNoRowsTemplate="No contracts match."
+        />
+      </FillRest>
+    </FillScreen>
   );
 }

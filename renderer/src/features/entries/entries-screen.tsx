@@ -10,6 +10,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { DataGrid, UNSORTED_COLUMNS } from '../../components/data-grid';
 import { useEngine } from '../../components/engine-context';
 import { EntrySourceDialog } from '../../components/entry-source-dialog';
+import { FillRest, FillScreen } from '../../components/fill-screen';
 import { ScreenHeader } from '../../components/screen-header';
 import type { EntryStatus } from '../../core/result';
 import type { EntryPageQuery, EntryRow, EntrySortKey } from '../../workers/engine-protocol';
@@ -65,7 +66,7 @@ export function EntriesScreen() {
   const columns = useMemo(() => entryColumns(formats), [formats]);
 
   return (
-    <>
+    <FillScreen>
       <ScreenHeader title="Entries" subtitle="Every time entry, part and expense with what the engine did with it. Clear the exceptions before invoicing." />
       <Stack direction="row" spacing={1} sx={{ mb: 1.5, alignItems: 'center', flexWrap: 'wrap' }} useFlexGap role="group" aria-label="Entry filters">
         {ENTRY_FILTERS.map((candidate, index) => (
@@ -93,25 +94,27 @@ export function EntriesScreen() {
         <Typography color="text.secondary">No contracts are stored yet, so nothing has been reconciled. Import your agreements (or open the sample portfolio); entries already imported then show here with their allocation.</Typography>
       ) : null}
       {datasource ? (
-        <DataGrid<EntryRow>
-          label="Entries"
-          height="calc(100vh - 260px)"
-          rowModelType="infinite"
-          datasource={datasource}
-          cacheBlockSize={BLOCK}
-          maxBlocksInCache={PAGE / BLOCK}
-          pagination
-          paginationPageSize={PAGE}
-          paginationPageSizeSelector={false}
-          columnDefs={columns}
-          defaultColDef={UNSORTED_COLUMNS}
-          getRowId={({ data }) => data.entry.id}
-          onRowClicked={({ data }) => data && setSource(data)}
-          rowClass="bl-clickable"
-          autoSizeStrategy={undefined}
-        />
+        <FillRest>
+          <DataGrid<EntryRow>
+            label="Entries"
+            height="100%"
+            rowModelType="infinite"
+            datasource={datasource}
+            cacheBlockSize={BLOCK}
+            maxBlocksInCache={PAGE / BLOCK}
+            pagination
+            paginationPageSize={PAGE}
+            paginationPageSizeSelector={false}
+            columnDefs={columns}
+            defaultColDef={UNSORTED_COLUMNS}
+            getRowId={({ data }) => data.entry.id}
+            onRowClicked={({ data }) => data && setSource(data)}
+            rowClass="bl-clickable"
+            autoSizeStrategy={undefined}
+          />
+        </FillRest>
       ) : null}
       <EntrySourceDialog row={source} onClose={() => setSource(null)} />
-    </>
+    </FillScreen>
   );
 }
