@@ -90,6 +90,8 @@ export async function readXlsxStream(bytes: Uint8Array, fileName: string, limits
     return nameSheets(fileName, sheets);
   } catch (error) {
     if (error instanceof Refused) return refusedWorkbook(fileName, error.verdict.code, error.verdict.message);
-    return unreadableWorkbook(fileName, error);
+    // A part the guard refuses says more than one the parser cannot read, as when the guard ran first.
+    const rest = opened.zip.checkRest();
+    return rest.ok ? unreadableWorkbook(fileName, error) : refusedWorkbook(fileName, rest.code, rest.message);
   }
 }

@@ -203,7 +203,8 @@ export class GuardedZip {
   /**
    * Inflates one part and hands its checked bytes to `sink`. A refusal stops
    * the part; what the sink got before is to be thrown away. An exception
-   * from the sink is the caller's and is rethrown once inflating stops.
+   * from the sink is the caller's: rethrown once the rest of the part passed
+   * the checks (else the refusal is returned).
    */
   inflate(part: ZipPart, sink: PartSink | null = null): GuardResult {
     this.inflated.add(part.name);
@@ -214,7 +215,7 @@ export class GuardedZip {
     let inflated = 0;
     let tail = new Uint8Array(0);
     const receive = (error: Error | null, chunk: Uint8Array, final: boolean): void => {
-      if (!verdict.ok || sinkError !== null) return;
+      if (!verdict.ok) return;
       if (error) {
         verdict = refuse('zip-damaged', `the part ${name} cannot be inflated (${error.message})`);
         return;
@@ -245,7 +246,8 @@ export class GuardedZip {
         verdict = refuse('zip-inconsistent', `the part ${name} inflates to ${inflated} bytes but the zip declares ${size}; the file is damaged or crafted`);
         return;
       }
-      if (sink === null) return;
+      // After the sink fails the part is still checked to its end: a refusal says more than a parse error.
+      if (sink === null || sinkError !== null) return;
       try {
         sink(chunk, final);
       } catch (thrown) {
@@ -254,7 +256,7 @@ export class GuardedZip {
     };
     if (part.compression === 0) receive(null, part.compressed, true);
     else this.decompress(part, receive);
-    if (sinkError !== null) throw (sinkError as { readonly error: unknown }).error;
+    if (verdict.ok && sinkError !== null) throw (sinkError as { readonly error: unknown }).error;
     return verdict;
   }
 

@@ -10,7 +10,8 @@ import type { XmlHandlers } from './xlsx-xml';
 
 /** What the sheet's cells refer to: shared strings, styles' number formats, the date system. */
 export interface SheetContext {
-  readonly strings: readonly string[];
+  /** null for an empty item: the cell has no value. */
+  readonly strings: readonly (string | null)[];
   /** Number format code per cell style index (undefined = General). */
   readonly formats: readonly (string | undefined)[];
   readonly date1904: boolean;

@@ -120,11 +120,13 @@ export function stylesReader(): { handlers: XmlHandlers; result: () => (string |
 
 /**
  * Reads sharedStrings.xml: each `<si>` as its text, rich-text runs joined.
- * Phonetic guides (`<rPh>`, furigana) are not part of the text.
+ * Phonetic guides (`<rPh>`, furigana) are not part of the text. An item with
+ * no text and no runs is null, a cell without a value, as ExcelJS reads it.
  */
-export function sharedStringsReader(): { handlers: XmlHandlers; result: string[] } {
-  const result: string[] = [];
+export function sharedStringsReader(): { handlers: XmlHandlers; result: (string | null)[] } {
+  const result: (string | null)[] = [];
   let inItem = false;
+  let runs = false;
   let text = '';
   let inText = false;
   let phonetic = 0;
@@ -132,8 +134,10 @@ export function sharedStringsReader(): { handlers: XmlHandlers; result: string[]
     open(name) {
       if (name === 'si') {
         inItem = true;
+        runs = false;
         text = '';
       } else if (name === 't') inText = inItem && phonetic === 0;
+      else if (name === 'r') runs = true;
       else if (name === 'rPh') phonetic += 1;
     },
     text(value) {
@@ -143,7 +147,7 @@ export function sharedStringsReader(): { handlers: XmlHandlers; result: string[]
       if (name === 't') inText = false;
       else if (name === 'rPh') phonetic -= 1;
       else if (name === 'si' && inItem) {
-        result.push(text);
+        result.push(text === '' && !runs ? null : text);
         inItem = false;
       }
     },
