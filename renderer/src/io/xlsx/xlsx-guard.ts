@@ -255,7 +255,7 @@ export class GuardedZip {
       }
     };
     if (part.compression === 0) receive(null, part.compressed, true);
-    else this.decompress(part, receive);
+    else this.decompress(part, receive, () => (verdict.ok ? null : verdict));
     if (verdict.ok && sinkError !== null) throw (sinkError as { readonly error: unknown }).error;
     return verdict;
   }
@@ -266,21 +266,17 @@ export class GuardedZip {
    * A part that fails natively (damaged, or larger than declared) is inflated
    * again by fflate, so it is refused with the same words either way.
    */
-  private decompress(part: ZipPart, receive: (error: Error | null, chunk: Uint8Array, final: boolean) => void): void {
+  private decompress(part: ZipPart, receive: (error: Error | null, chunk: Uint8Array, final: boolean) => void, refused: () => GuardRefusal | null): void {
     const native = this.inflateRaw?.(part.compressed, part.size + 1) ?? null;
     if (native !== null) {
       if (native.length === 0) receive(null, native, true);
       for (let start = 0; start < native.length; start += NATIVE_PIECE_BYTES) receive(null, native.subarray(start, start + NATIVE_PIECE_BYTES), start + NATIVE_PIECE_BYTES >= native.length);
       return;
     }
-    let stopped = false;
     const inflate = new UnzipInflate();
-    inflate.ondata = (error, chunk, final) => {
-      if (error) stopped = true;
-      receive(error, chunk, final);
-    };
+    inflate.ondata = receive;
     const { compressed } = part;
-    for (let start = 0; !stopped && start < compressed.length; start += FFLATE_SLICE_BYTES) inflate.push(compressed.subarray(start, start + FFLATE_SLICE_BYTES), start + FFLATE_SLICE_BYTES >= compressed.length);
+    for (let start = 0; refused() === null && start < compressed.length; start += FFLATE_SLICE_BYTES) inflate.push(compressed.subarray(start, start + FFLATE_SLICE_BYTES), start + FFLATE_SLICE_BYTES >= compressed.length);
     if (compressed.length === 0) inflate.push(compressed, true);
   }
 }
