@@ -24,7 +24,7 @@ export interface SourceFile {
 }
 
 export interface LoadSourceOptions extends SourceOptions {
-  /** `stream` (Node only: ExcelJS's WorkbookReader) or `memory` (browser); default: stream when running in Node. */
+  /** `stream` (Node only: one inflate pass with node:zlib, parts parsed as they come) or `memory` (browser, ExcelJS); default: stream when running in Node. */
   readonly xlsx?: 'stream' | 'memory';
 }
 
@@ -58,7 +58,7 @@ function runsInNode(): boolean {
 
 async function readXlsx(file: SourceFile, mode: 'stream' | 'memory' | undefined): Promise<XlsxRead> {
   if (mode === 'memory' || (mode === undefined && !runsInNode())) return readXlsxInMemory(file.bytes, file.name);
-  // Loaded only in Node: the stream reader needs node:stream.
+  // Loaded only in Node: the stream reader inflates with node:zlib.
   const { readXlsxStream } = await import('./xlsx/read-xlsx-stream');
   return readXlsxStream(file.bytes, file.name);
 }
