@@ -22,6 +22,15 @@ export const UNSORTED_COLUMNS = Object.freeze({ resizable: true, sortable: false
 export const FILTERABLE_COLUMNS = Object.freeze({ resizable: true, sortable: true, filter: true });
 const FIT_WIDTH = Object.freeze({ type: 'fitGridWidth' as const });
 
+/**
+ * Fitting the grid to its width only ever widens a column: none shrinks below
+ * the width its screen gave it, so a narrow window scrolls sideways instead of
+ * cutting ids, dates and headers to "TE-…" and "Allo…".
+ */
+function neverNarrower<T>(columns: DataGridProps<T>['columnDefs']): DataGridProps<T>['columnDefs'] {
+  return columns?.map((column) => ('children' in column || column.width === undefined || column.minWidth !== undefined ? column : { ...column, minWidth: column.width }));
+}
+
 export interface DataGridProps<T> extends AgGridReactProps<T> {
   /** Names the grid's region ("Contracts", "Ledger of AGR-01"). */
   readonly label: string;
@@ -30,8 +39,9 @@ export interface DataGridProps<T> extends AgGridReactProps<T> {
 }
 
 /** A themed AG Grid in a labelled region; every other prop goes to AgGridReact. */
-export function DataGrid<T>({ label, height = 480, gridRef, ...grid }: DataGridProps<T>) {
+export function DataGrid<T>({ label, height = 480, gridRef, columnDefs, ...grid }: DataGridProps<T>) {
   const mui = useTheme();
+  const columns = useMemo(() => neverNarrower(columnDefs), [columnDefs]);
   const theme = useMemo(() => {
     const base = mui.palette.mode === 'dark' ? themeQuartz.withPart(colorSchemeDark) : themeQuartz;
     return base.withParams({ ...compact, accentColor: mui.palette.primary.main, fontFamily: mui.typography.fontFamily ?? 'inherit' });
@@ -46,7 +56,7 @@ export function DataGrid<T>({ label, height = 480, gridRef, ...grid }: DataGridP
       aria-label={label}
       sx={{ height, width: '100%', '& .bl-clickable': { cursor: 'pointer' }, '& .bl-link': { color: 'primary.main', textDecoration: 'underline', cursor: 'pointer' }, '& .bl-negative': { color: 'error.main' }, '& .bl-issue': { bgcolor: 'rgba(211, 47, 47, 0.08)' } }}
     >
-      <AgGridReact<T> ref={gridRef} theme={theme} autoSizeStrategy={FIT_WIDTH} animateRows={false} {...grid} />
+      <AgGridReact<T> ref={gridRef} theme={theme} autoSizeStrategy={FIT_WIDTH} animateRows={false} columnDefs={columns} {...grid} />
     </Box>
   );
 }
