@@ -21,7 +21,7 @@ function codePointRank(codeUnit: number): number {
 }
 
 /** Whether the items are in `id` order (code points); equal neighbours count as in order. */
-export function inIdOrder(items: readonly { readonly id: string }[]): boolean {
+function inIdOrder(items: readonly { readonly id: string }[]): boolean {
   for (let i = 1; i < items.length; i++) if (compareCodePoints((items[i - 1] as { readonly id: string }).id, (items[i] as { readonly id: string }).id) > 0) return false;
   return true;
 }

@@ -58,11 +58,7 @@ export class SheetTableBuilder {
       if (this.outside.count === 0) this.outside.line = line;
       this.outside.count += 1;
     }
-    for (const text of row) {
-      if (text === '') continue;
-      this.rows.push({ line, cells: row });
-      return;
-    }
+    if (row.some((text) => text !== '')) this.rows.push({ line, cells: row });
   }
 
   /** Rows before the header: the first with a value becomes it. */
