@@ -29,7 +29,9 @@ const entries = [
 
 function pager(): EntryPager {
   const result = reconcile({ contracts: [contract], additions: [], entries, asOf: '2026-01-31' });
-  return new EntryPager(result.entries, new Map(entries.map((e) => [e.id, e])), new Map(entries.map((e) => [e.id, e.id === 'e5' ? 2 : 1])));
+  // The store hands entries over in its own order (by batch and contract), not the engine's id order.
+  const stored = [...entries].reverse();
+  return new EntryPager(result.entries, stored, stored.map((e) => (e.id === 'e5' ? 2 : 1)));
 }
 
 const query = (over: Partial<EntryPageQuery> = {}): EntryPageQuery => ({ statuses: [], search: '', sort: null, ...over });
@@ -85,7 +87,7 @@ describe('entry pages served by the worker', () => {
       fc.property(fc.array(row, { maxLength: 40 }), fc.constantFrom(...keys), fc.boolean(), (rows, key, descending) => {
         const list = rows.map((r, index) => entry(`e${String(index).padStart(3, '0')}`, `2026-01-${String(r.day).padStart(2, '0')}`, r.hours, { member: r.member }));
         const results: EntryResult[] = list.map((e) => ({ id: e.id, contractId: 'C1', units: e.hours, applied: 0, overage: 0, held: 0, status: 'applied', reason: null }));
-        const pages = new EntryPager(results, new Map(list.map((e) => [e.id, e])), new Map());
+        const pages = new EntryPager(results, list, null);
         const value = (e: Entry): string | number => (key === 'hours' ? e.hours : key === 'date' ? e.date : key === 'id' ? e.id : key === 'member' ? e.member : e.customer);
         const compare = (a: Entry, b: Entry): number => {
           const [x, y] = [value(a), value(b)];

@@ -39,14 +39,14 @@ describe('saved column layouts', () => {
 });
 
 describe('entry pages for the infinite grid', () => {
-  const entries = new Map<string, Entry>();
+  const entries: Entry[] = [];
   const results: EntryResult[] = [];
   for (let i = 0; i < 250; i++) {
     const id = `E${String(i).padStart(3, '0')}`;
-    entries.set(id, { id, date: `2026-01-${String((i % 28) + 1).padStart(2, '0')}`, contractId: i % 5 === 0 ? null : 'C1', customer: 'Acme', ticket: `T${i}`, member: i % 2 ? 'ana' : 'bo', workRole: '', workType: '', hours: i, billable: 'billable', amount: null, notes: i === 7 ? 'printer jam' : '' });
+    entries.push({ id, date: `2026-01-${String((i % 28) + 1).padStart(2, '0')}`, contractId: i % 5 === 0 ? null : 'C1', customer: 'Acme', ticket: `T${i}`, member: i % 2 ? 'ana' : 'bo', workRole: '', workType: '', hours: i, billable: 'billable', amount: null, notes: i === 7 ? 'printer jam' : '' });
     results.push({ id, contractId: i % 5 === 0 ? null : 'C1', units: i, applied: i, overage: 0, held: 0, status: i % 5 === 0 ? 'unmatched' : 'applied', reason: null });
   }
-  const pager = new EntryPager(results, entries, new Map([['E001', 4]]));
+  const pager = new EntryPager(results, entries, entries.map((entry) => (entry.id === 'E001' ? 4 : 1)));
 
   it('pages through every match once, in the requested order', () => {
     const query = { statuses: [], search: '', sort: { key: 'hours' as const, descending: true } };

@@ -44,7 +44,8 @@ interface Loaded {
   readonly contracts: Contract[];
   readonly additions: Addition[];
   readonly entries: Entry[];
-  readonly batchOf: Map<string, number>;
+  /** The import batch of each entry, position by position. */
+  readonly batchIds: Int32Array;
   /** The store's revision when it was read. */
   readonly revision: number;
 }
@@ -82,14 +83,13 @@ export class EngineSession {
     control.progress({ label: 'Reading the store', done: 0, total: 3 });
     const [contracts, additions, live, revision] = await Promise.all([this.db.contracts.toArray(), this.db.additions.toArray(), loadEntryColumns(this.db), currentRevision(this.db)]);
     const entries: Entry[] = [];
-    const batchOf = new Map<string, number>();
+    const batchIds: number[] = [];
     // loadPortfolio drops the batch; the drill-down needs it, so entries are read here chunk by chunk.
     forEachLiveRow(live, (chunk, row) => {
-      const entry = entryAt(chunk, row);
-      entries.push(entry);
-      batchOf.set(entry.id, chunk.batchId);
+      entries.push(entryAt(chunk, row));
+      batchIds.push(chunk.batchId);
     });
-    this.loaded = { contracts: contracts.map((row) => row.value), additions: additions.map((row) => row.value), entries, batchOf, revision };
+    this.loaded = { contracts: contracts.map((row) => row.value), additions: additions.map((row) => row.value), entries, batchIds: Int32Array.from(batchIds), revision };
     return this.loaded;
   }
 
@@ -120,7 +120,7 @@ export class EngineSession {
     control.progress({ label: 'Preparing the screens', done: 2, total: 3 });
     const context = workbookContext(input, result, DEFAULT_WORKBOOK_OPTIONS);
     const rows = contractRows(context.contracts, result);
-    this.current = { input, result, rows, context, pager: new EntryPager(result.entries, context.entries, loaded.batchOf) };
+    this.current = { input, result, rows, context, pager: new EntryPager(result.entries, loaded.entries, loaded.batchIds) };
     const summary = { asOf, contracts: result.contracts.length, entries: result.entries.length, milliseconds: Math.round(performance.now() - started) };
     await this.cache?.put<SavedContracts>(SAVED_CONTRACTS, { revision: loaded.revision, asOf, allocationOrder }, { summary, rows });
     return summary;

@@ -30,12 +30,13 @@ export class EntryPager {
   private lastKey = '';
   private order: Int32Array = new Int32Array();
   private readonly ranks = new Map<EntrySortKey, { readonly rank: Int32Array; readonly max: number }>();
-  private aligned: readonly Entry[] | null = null;
+  private positions: Int32Array | null = null;
 
+  /** `entries` are the engine's input and `batchIds` (when given) the import batch of each, position by position. */
   constructor(
     private readonly results: readonly EntryResult[],
-    private readonly entries: ReadonlyMap<string, Entry>,
-    private readonly batchOf: ReadonlyMap<string, number>,
+    private readonly entries: readonly Entry[],
+    private readonly batchIds: ArrayLike<number> | null,
   ) {}
 
   /** Rows [offset, offset + limit) of `query`, and how many match in all. */
@@ -58,21 +59,32 @@ export class EntryPager {
     return this.page(query, 0, Number.MAX_SAFE_INTEGER).rows;
   }
 
-  /** The entry of each result, by position (one map lookup per entry, once, instead of one per query). */
-  private entryList(): readonly Entry[] {
-    this.aligned ??= this.results.map((result) => this.entries.get(result.id) as Entry);
-    return this.aligned;
+  /**
+   * Each result's position among the input entries, found once, when the first
+   * page is asked for: the engine returns entries in id order, the store hands
+   * them over grouped by batch and contract, and a million-key index costs
+   * ~0.3 s that the first contracts screen should not wait for.
+   */
+  private inputPositions(): Int32Array {
+    if (this.positions) return this.positions;
+    const positionOf = new Map<string, number>();
+    this.entries.forEach((entry, position) => positionOf.set(entry.id, position));
+    this.positions = Int32Array.from(this.results, (result) => positionOf.get(result.id) as number);
+    return this.positions;
+  }
+
+  private entryAt(index: number): Entry {
+    return this.entries[this.inputPositions()[index] as number] as Entry;
   }
 
   private rowAt(index: number): EntryRow {
-    const result = this.results[index] as EntryResult;
-    return { entry: this.entries.get(result.id) as Entry, result, batchId: this.batchOf.get(result.id) ?? null };
+    const position = this.inputPositions()[index] as number;
+    return { entry: this.entries[position] as Entry, result: this.results[index] as EntryResult, batchId: this.batchIds === null ? null : (this.batchIds[position] as number) };
   }
 
   private matches(query: EntryPageQuery): Int32Array {
     const statuses = new Set(query.statuses);
     const needle = query.search.trim().toLowerCase();
-    const entries = needle === '' ? [] : this.entryList();
     const matches = new Int32Array(this.results.length);
     let count = 0;
     for (let index = 0; index < this.results.length; index++) {
@@ -80,8 +92,8 @@ export class EntryPager {
       if (statuses.size > 0 && !statuses.has(result.status)) continue;
       if (query.contractId !== undefined && result.contractId !== query.contractId) continue;
       if (needle !== '') {
-        const entry = entries[index];
-        const haystack = entry ? `${entry.id} ${entry.customer} ${entry.ticket} ${entry.member} ${entry.notes} ${entry.contractId ?? ''} ${result.reason ?? ''}` : result.id;
+        const entry = this.entryAt(index);
+        const haystack = `${entry.id} ${entry.customer} ${entry.ticket} ${entry.member} ${entry.notes} ${entry.contractId ?? ''} ${result.reason ?? ''}`;
         if (!haystack.toLowerCase().includes(needle)) continue;
       }
       matches[count++] = index;
@@ -99,8 +111,7 @@ export class EntryPager {
     if (key === 'id') rank.forEach((_, index) => (rank[index] = index));
     else {
       const pick = SORT_KEYS[key];
-      const entries = this.entryList();
-      const values = this.results.map((result, index) => pick(entries[index] as Entry, result));
+      const values = this.results.map((result, index) => pick(this.entryAt(index), result));
       const distinct = [...new Set(values)].sort(compareValues);
       const rankOfValue = new Map(distinct.map((value, index) => [value, index]));
       values.forEach((value, index) => (rank[index] = rankOfValue.get(value) as number));
