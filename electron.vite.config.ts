@@ -19,5 +19,7 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     build: { rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } } },
     plugins: [react()],
+    // ES-module workers can load code on demand (ExcelJS, only when a workbook is written); must match vite.web.config.ts.
+    worker: { format: 'es' },
   },
 });

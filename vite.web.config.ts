@@ -20,6 +20,8 @@ export default defineConfig({
   plugins: [react()],
   define: { __APP_VERSION__: JSON.stringify(version) },
   build: { outDir: here('./out/web'), emptyOutDir: true },
+  // ES-module workers can load code on demand (ExcelJS, only when a workbook is written); must match electron.vite.config.ts.
+  worker: { format: 'es' },
   server: { host: '127.0.0.1', port: 5174, strictPort: true },
   // The built app gets the desktop app's CSP (the dev server does not: React's
   // fast refresh needs an inline script).

@@ -27,9 +27,8 @@ describe('the engine worker session', () => {
     const session = new EngineSession(await freshDb());
     expect((await session.portfolioSize()).contracts).toBe(0);
     await session.openSample({ now: NOW }, control);
-    const summary = await session.recompute({ asOf: '2026-10-31' }, control);
+    const { summary, rows } = await session.recompute({ asOf: '2026-10-31' }, control);
     expect(summary.contracts).toBe(96);
-    const rows = await session.contracts({}, control);
     expect(rows).toHaveLength(96);
     const first = rows[0]!;
     const detail = await session.contractDetail({ contractId: first.id }, control);
@@ -59,12 +58,10 @@ describe('the engine worker session', () => {
     expect(preview.plan?.entries.new).toBe(1);
     const committed = await session.importCommit({ replaceConflicts: false, now: NOW }, control);
     // Mid-month: January's unused hours expire at its end (no carry-over).
-    await session.recompute({ asOf: '2026-01-20' }, control);
-    const [row] = await session.contracts({}, control);
+    const [row] = (await session.recompute({ asOf: '2026-01-20' }, control)).rows;
     expect(formatHundredths(row!.balance)).toBe('7.50');
     await session.revert({ batchId: committed.batchId, now: NOW });
-    await session.recompute({ asOf: '2026-01-31' }, control);
-    expect(await session.contracts({}, control)).toEqual([]);
+    expect((await session.recompute({ asOf: '2026-01-31' }, control)).rows).toEqual([]);
   });
 
   it('writes a customer workbook and a month-end pack with one file per customer', async () => {
@@ -80,4 +77,22 @@ describe('the engine worker session', () => {
     expect(pack).toHaveLength(customers.length + 1);
     expect(progress.at(-1)).toBe(customers.length);
   }, 120_000);
+
+  it('reconciles what the store holds now, even when a change lands while it is being read ahead', async () => {
+    const session = new EngineSession(await freshDb());
+    // The worker reads ahead as it starts, here an empty store; the sample is then opened.
+    session.readAhead();
+    await session.openSample({ now: NOW }, control);
+    expect((await session.recompute({ asOf: '2026-10-31' }, control)).summary.contracts).toBe(96);
+  });
+
+  it('reports a store that cannot be read to the call, and reads again on the next call', async () => {
+    const db = await freshDb();
+    const session = new EngineSession(db);
+    db.close();
+    session.readAhead();
+    await expect(session.recompute({ asOf: '2026-10-31' }, control)).rejects.toThrow();
+    await db.open();
+    expect((await session.recompute({ asOf: '2026-10-31' }, control)).summary.contracts).toBe(0);
+  });
 });

@@ -24,21 +24,23 @@ describe('the saved contracts screen', () => {
     const { first, reopen } = await sessions();
     await first.openSample({ now: NOW }, control);
     expect(await first.savedContracts({ asOf: AS_OF })).toBeNull();
-    const summary = await first.recompute({ asOf: AS_OF }, control);
-    const rows = await first.contracts({}, control);
-    const saved = await reopen().savedContracts({ asOf: AS_OF });
-    expect(saved?.rows).toEqual(rows);
-    expect(saved?.summary).toEqual(summary);
+    const reconciled = await first.recompute({ asOf: AS_OF }, control);
+    // Saved once the answer is sent, before the worker takes the next call.
+    expect(await reopen().savedContracts({ asOf: AS_OF })).toBeNull();
+    await first.finishUp();
+    expect(await reopen().savedContracts({ asOf: AS_OF })).toEqual(reconciled);
   });
 
   it('is not shown for another as-of date, after any change to the store, or for another allocation order', async () => {
     const { first, reopen } = await sessions();
     await first.openSample({ now: NOW }, control);
     await first.recompute({ asOf: AS_OF }, control);
+    await first.finishUp();
     expect(await reopen().savedContracts({ asOf: '2026-09-30' })).toBeNull();
     await first.settingPut({ key: 'displayFormats', value: { date: 'iso' }, now: NOW });
     expect(await reopen().savedContracts({ asOf: AS_OF })).toBeNull();
     await first.recompute({ asOf: AS_OF }, control);
+    await first.finishUp();
     await first.settingPut({ key: ALLOCATION_ORDER_SETTING, value: 'entered', now: NOW });
     expect(await reopen().savedContracts({ asOf: AS_OF })).toBeNull();
   });
@@ -48,6 +50,7 @@ describe('the saved contracts screen', () => {
     await first.openSample({ now: NOW }, control);
     const backup = await first.backupExport({ now: NOW });
     await first.recompute({ asOf: AS_OF }, control);
+    await first.finishUp();
     const key = { revision: await currentRevision(db), asOf: AS_OF, allocationOrder: 'worked' } as const;
     expect(await cache.get('contracts', key)).not.toBeNull();
     await first.backupRestore({ bytes: backup, now: NOW });
@@ -60,6 +63,7 @@ describe('the saved contracts screen', () => {
     const session = new EngineSession(db);
     await session.openSample({ now: NOW }, control);
     await session.recompute({ asOf: AS_OF }, control);
+    await session.finishUp();
     expect(await session.savedContracts({ asOf: AS_OF })).toBeNull();
   });
 });

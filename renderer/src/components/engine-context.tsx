@@ -1,11 +1,11 @@
 // The screens' shared state: one engine worker per window, the as-of date that
 // drives every screen, the latest reconcile, and the clerk's display formats.
 // Changing the as-of date cancels a reconcile still running for the old one.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { IsoDate } from '../core/model';
 import { Cancelled } from '../workers/cancelled';
-import { createEngineClient, type EngineClient, type PendingCall } from '../workers/engine-client';
-import type { Progress, RecomputeSummary, SavedContracts } from '../workers/engine-protocol';
+import type { EngineClient, PendingCall } from '../workers/engine-client';
+import type { ContractRow, Progress, ReconciledContracts, RecomputeSummary } from '../workers/engine-protocol';
 import { defaultAsOf, parseFormats } from './engine-defaults';
 import { DEFAULT_FORMATS, type DisplayFormats } from './format';
 
@@ -15,8 +15,10 @@ export interface EngineState {
   setAsOf(asOf: IsoDate): void;
   /** The reconcile the screens show; null until the first one finishes. */
   readonly summary: RecomputeSummary | null;
+  /** Its contracts screen's rows. */
+  readonly rows: ContractRow[] | null;
   /** Until then, the contracts screen of the last reconcile of this very store and as-of date, if one was saved. */
-  readonly saved: SavedContracts | null;
+  readonly saved: ReconciledContracts | null;
   /** Set while a reconcile or a long call runs. */
   readonly progress: Progress | null;
   readonly error: string | null;
@@ -34,13 +36,12 @@ export interface EngineState {
 
 const EngineContext = createContext<EngineState | undefined>(undefined);
 
-/** Starts the engine worker and provides the shared state to every screen. */
-export function EngineProvider({ children, client: given }: { children: ReactNode; client?: EngineClient }) {
-  const client = useMemo(() => given ?? createEngineClient(), [given]);
+/** Provides the shared state of `client` (the window's engine worker) to every screen. */
+export function EngineProvider({ children, client }: { children: ReactNode; client: EngineClient }) {
   const [asOf, setAsOf] = useState<IsoDate>(() => defaultAsOf(new Date()));
   const [version, setVersion] = useState(0);
-  const [summary, setSummary] = useState<RecomputeSummary | null>(null);
-  const [saved, setSaved] = useState<SavedContracts | null>(null);
+  const [reconciled, setReconciled] = useState<ReconciledContracts | null>(null);
+  const [saved, setSaved] = useState<ReconciledContracts | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [empty, setEmpty] = useState<boolean | null>(null);
@@ -80,7 +81,7 @@ export function EngineProvider({ children, client: given }: { children: ReactNod
         if (live) setSaved(found);
       });
       void track(client.start('recompute', { asOf }, setProgress)).then((done) => {
-        if (live && done) setSummary(done);
+        if (live && done) setReconciled(done);
       });
     });
     return () => {
@@ -97,7 +98,7 @@ export function EngineProvider({ children, client: given }: { children: ReactNod
   }, [client, track, dataChanged]);
 
   const value: EngineState = {
-    client, asOf, setAsOf, summary, saved, progress, error, empty, dataChanged, openSample, formats, setFormats, track,
+    client, asOf, setAsOf, summary: reconciled?.summary ?? null, rows: reconciled?.rows ?? null, saved, progress, error, empty, dataChanged, openSample, formats, setFormats, track,
     cancelRunning: () => running.current?.cancel(),
   };
   return <EngineContext.Provider value={value}>{children}</EngineContext.Provider>;

@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import { App } from '../app/app';
 import type { PageId } from '../app/pages';
 import { EngineProvider, useEngine } from '../components/engine-context';
+import type { EngineClient } from '../workers/engine-client';
 import type { Platform } from '../platform/platform';
 import { AuditScreen } from './audit/audit-screen';
 import { ContractsScreen } from './contracts/contracts-screen';
@@ -27,10 +28,10 @@ function Frame({ platform }: { platform: Platform }) {
   return <App platform={platform} screens={screens} portfolioEmpty={engine.empty === true} onOpenSample={engine.openSample} />;
 }
 
-/** The whole UI for `platform`. */
-export function Workspace({ platform }: { platform: Platform }) {
+/** The whole UI for `platform`, driving `engine` (the window's engine worker). */
+export function Workspace({ platform, engine }: { platform: Platform; engine: EngineClient }) {
   return (
-    <EngineProvider>
+    <EngineProvider client={engine}>
       <Frame platform={platform} />
     </EngineProvider>
   );

@@ -15,7 +15,6 @@ import { entryTyper } from '../core/canonical/type-entries';
 import { typeTable, type TypedRows } from '../core/canonical/typed-rows';
 import { readCsvTable } from './csv/read-csv';
 import { readJson } from './json/read-json';
-import { readXlsxInMemory } from './xlsx/read-xlsx-memory';
 import type { XlsxRead } from './xlsx/sheet-table';
 
 export interface SourceFile {
@@ -57,8 +56,11 @@ function runsInNode(): boolean {
 }
 
 async function readXlsx(file: SourceFile, mode: 'stream' | 'memory' | undefined): Promise<XlsxRead> {
-  if (mode === 'memory' || (mode === undefined && !runsInNode())) return readXlsxInMemory(file.bytes, file.name);
-  // Loaded only in Node: the stream reader inflates with node:zlib.
+  // Each reader is loaded when first needed: the browser's holds ExcelJS, most of the engine worker's code; the stream reader inflates with node:zlib.
+  if (mode === 'memory' || (mode === undefined && !runsInNode())) {
+    const { readXlsxInMemory } = await import('./xlsx/read-xlsx-memory');
+    return readXlsxInMemory(file.bytes, file.name);
+  }
   const { readXlsxStream } = await import('./xlsx/read-xlsx-stream');
   return readXlsxStream(file.bytes, file.name);
 }

@@ -58,8 +58,8 @@ export interface RecomputeSummary {
   readonly milliseconds: number;
 }
 
-/** The contracts screen of the last reconcile, valid for the store as it is now (shown while the next one runs). */
-export interface SavedContracts {
+/** The contracts screen of one reconcile: its counts and rows (also saved, and shown at the next opening while the reconcile runs again). */
+export interface ReconciledContracts {
   readonly summary: RecomputeSummary;
   readonly rows: ContractRow[];
 }
@@ -205,9 +205,8 @@ export interface MigrationAuditView {
 
 /** Every request and the value it answers with. */
 export interface EngineCalls {
-  recompute: { request: { asOf: IsoDate }; response: RecomputeSummary };
-  contracts: { request: Record<string, never>; response: ContractRow[] };
-  'saved-contracts': { request: { asOf: IsoDate }; response: SavedContracts | null };
+  recompute: { request: { asOf: IsoDate }; response: ReconciledContracts };
+  'saved-contracts': { request: { asOf: IsoDate }; response: ReconciledContracts | null };
   'contract-detail': { request: { contractId: string }; response: ContractDetail | null };
   'entries-page': { request: { query: EntryPageQuery; offset: number; limit: number }; response: { rows: EntryRow[]; total: number } };
   'entry-counts': { request: Record<string, never>; response: Record<EntryStatus, number> };

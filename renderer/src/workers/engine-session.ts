@@ -10,7 +10,7 @@ import type { SourceProfile } from '../core/import/profiles/profile-types';
 import { BUILTIN_PROFILES } from '../core/import/profiles/registry';
 import { contractNotes } from '../io/workbook/contract-words';
 import { customerDocument, writeCustomerWorkbook } from '../io/workbook/customer-workbook';
-import { MemoryWorkbook } from '../io/workbook/memory-workbook';
+import { openMemoryWorkbook } from '../io/workbook/open-memory-workbook';
 import { packDocument, writeMonthEndPack } from '../io/workbook/month-end-pack';
 import { DEFAULT_WORKBOOK_OPTIONS, customerGroups, workbookContext, type WorkbookContext } from '../io/workbook/workbook-context';
 import {
@@ -20,7 +20,7 @@ import {
 } from '../db';
 import { contractRows } from './contract-rows';
 import { EntryPager } from './entry-pages';
-import { ALLOCATION_ORDER_SETTING, type ContractRow, type EngineCalls, type ImportChoices, type NamedFile, type Progress, type SavedContracts } from './engine-protocol';
+import { ALLOCATION_ORDER_SETTING, type EngineCalls, type ImportChoices, type NamedFile, type Progress, type ReconciledContracts } from './engine-protocol';
 import { workbookFileName } from './file-names';
 import { conflictView, MAX_CONFLICT_VIEWS } from './conflict-views';
 import { profileWithColumns, profileWithSettings, runImportPipeline } from './import-pipeline';
@@ -53,7 +53,6 @@ interface Loaded {
 interface Current {
   readonly input: ReconcileInput;
   readonly result: ReconcileResult;
-  readonly rows: ContractRow[];
   readonly pager: EntryPager;
   readonly context: WorkbookContext;
 }
@@ -66,10 +65,12 @@ const ctx = (now: string): ChangeContext => ({ who: WHO, now });
 
 /** The engine worker's state and calls. */
 export class EngineSession {
-  private loaded: Loaded | null = null;
+  /** The store as read (or being read), until it changes. */
+  private loading: Promise<Loaded> | null = null;
   private current: Current | null = null;
   private asOf: IsoDate | null = null;
   private pendingPlan: ImportPlan | null = null;
+  private afterAnswer: (() => Promise<void>) | null = null;
 
   /** `cache` keeps the last contracts screen for the next opening; none in tests that do not need it. */
   constructor(
@@ -79,9 +80,31 @@ export class EngineSession {
 
   /** Reads the store (entries with the batch each came from), once until it changes. */
   private async load(control: CallControl): Promise<Loaded> {
-    if (this.loaded) return this.loaded;
     control.progress({ label: 'Reading the store', done: 0, total: 3 });
-    const [contracts, additions, live, revision] = await Promise.all([this.db.contracts.toArray(), this.db.additions.toArray(), loadEntryColumns(this.db), currentRevision(this.db)]);
+    this.loading ??= this.readStore();
+    try {
+      return await this.loading;
+    } catch (error) {
+      // A failed read is not remembered: the next call reads again.
+      this.loading = null;
+      throw error;
+    }
+  }
+
+  /**
+   * Starts reading the store before any call asks for it: the worker starts
+   * with the window, so the read overlaps the window's own start (issue 5,
+   * first grid within 2 s). A failure is left for the first call to meet.
+   */
+  readAhead(): void {
+    this.loading ??= this.readStore();
+    this.loading.catch(() => undefined);
+  }
+
+  private async readStore(): Promise<Loaded> {
+    // One read transaction: a consistent snapshot, the revision included.
+    const [contracts, additions, live, revision] = await this.db.transaction('r', [this.db.contracts, this.db.additions, this.db.entryChunks, this.db.batches, this.db.audit], () =>
+      Promise.all([this.db.contracts.toArray(), this.db.additions.toArray(), loadEntryColumns(this.db), currentRevision(this.db)]));
     const entries: Entry[] = [];
     const batchIds: number[] = [];
     // loadPortfolio drops the batch; the drill-down needs it, so entries are read here chunk by chunk.
@@ -89,13 +112,12 @@ export class EngineSession {
       entries.push(entryAt(chunk, row));
       batchIds.push(chunk.batchId);
     });
-    this.loaded = { contracts: contracts.map((row) => row.value), additions: additions.map((row) => row.value), entries, batchIds: Int32Array.from(batchIds), revision };
-    return this.loaded;
+    return { contracts: contracts.map((row) => row.value), additions: additions.map((row) => row.value), entries, batchIds: Int32Array.from(batchIds), revision };
   }
 
   /** Forgets everything derived from the store (after an import, revert or restore). */
   private changed(): void {
-    this.loaded = null;
+    this.loading = null;
     this.current = null;
     this.pendingPlan = null;
   }
@@ -120,10 +142,22 @@ export class EngineSession {
     control.progress({ label: 'Preparing the screens', done: 2, total: 3 });
     const context = workbookContext(input, result, DEFAULT_WORKBOOK_OPTIONS);
     const rows = contractRows(context.contracts, result);
-    this.current = { input, result, rows, context, pager: new EntryPager(result.entries, loaded.entries, loaded.batchIds) };
+    this.current = { input, result, context, pager: new EntryPager(result.entries, loaded.entries, loaded.batchIds) };
     const summary = { asOf, contracts: result.contracts.length, entries: result.entries.length, milliseconds: Math.round(performance.now() - started) };
-    await this.cache?.put<SavedContracts>(SAVED_CONTRACTS, { revision: loaded.revision, asOf, allocationOrder }, { summary, rows });
-    return summary;
+    const reconciled: ReconciledContracts = { summary, rows };
+    // Saved once the answer is on its way: copying 10,000 rows into the cache
+    // takes ~0.1 s the window need not wait for. A cache that fails to save
+    // only makes the next opening slower.
+    const key: ResultKey = { revision: loaded.revision, asOf, allocationOrder };
+    this.afterAnswer = () => this.cache?.put(SAVED_CONTRACTS, key, reconciled).catch(() => undefined) ?? Promise.resolve();
+    return reconciled;
+  }
+
+  /** Does what the last call left for after its answer (the worker calls this once the answer is sent). */
+  async finishUp(): Promise<void> {
+    const work = this.afterAnswer;
+    this.afterAnswer = null;
+    await work?.();
   }
 
   private async allocationOrder(): Promise<AllocationOrder> {
@@ -131,14 +165,10 @@ export class EngineSession {
   }
 
   /** The contracts screen saved by the last reconcile of this very store, as-of date and allocation order; null when there is none. */
-  async savedContracts({ asOf }: { asOf: IsoDate }): Promise<SavedContracts | null> {
+  async savedContracts({ asOf }: { asOf: IsoDate }): Promise<ReconciledContracts | null> {
     if (this.cache === null) return null;
     const key: ResultKey = { revision: await currentRevision(this.db), asOf, allocationOrder: await this.allocationOrder() };
-    return this.cache.get<SavedContracts>(SAVED_CONTRACTS, key);
-  }
-
-  async contracts(_request: unknown, control: CallControl): Promise<ContractRow[]> {
-    return (await this.ensure(control)).rows;
+    return this.cache.get<ReconciledContracts>(SAVED_CONTRACTS, key);
   }
 
   async contractDetail({ contractId }: { contractId: string }, control: CallControl): Promise<EngineCalls['contract-detail']['response']> {
@@ -247,7 +277,7 @@ export class EngineSession {
     const group = customerGroups(current.result).find((candidate) => candidate.customer === customer);
     if (!group) throw new ClerkError(`There is no customer named "${customer}" as of ${current.result.asOf}.`);
     control.progress({ label: `Writing ${customer}`, done: 0, total: 1 });
-    const target = new MemoryWorkbook(customerDocument(current.context, customer));
+    const target = await openMemoryWorkbook(customerDocument(current.context, customer));
     await writeCustomerWorkbook(target, current.context, group);
     return { name: workbookFileName(customer, current.result.asOf), bytes: await target.toBytes() };
   }
@@ -260,13 +290,13 @@ export class EngineSession {
     const total = groups.length + 1;
     const files: NamedFile[] = [];
     control.progress({ label: 'Writing the month-end pack', done: 0, total });
-    const pack = new MemoryWorkbook(packDocument(current.context));
+    const pack = await openMemoryWorkbook(packDocument(current.context));
     await writeMonthEndPack(pack, current.context);
     files.push({ name: `Month-end pack ${current.result.asOf}.xlsx`, bytes: await pack.toBytes() });
     for (const [index, group] of groups.entries()) {
       control.checkpoint();
       control.progress({ label: `Writing ${group.customer}`, done: index + 1, total });
-      const target = new MemoryWorkbook(customerDocument(current.context, group.customer));
+      const target = await openMemoryWorkbook(customerDocument(current.context, group.customer));
       await writeCustomerWorkbook(target, current.context, group);
       files.push({ name: workbookFileName(group.customer, current.result.asOf), bytes: await target.toBytes() });
     }

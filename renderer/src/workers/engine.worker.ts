@@ -22,11 +22,14 @@ function sessionOf(): Promise<EngineSession> {
   return session;
 }
 
+// Every window reconciles the store as soon as it opens: start reading it now.
+// A store that cannot open says so to the first call instead.
+sessionOf().then((opened) => opened.readAhead(), () => undefined);
+
 type Handler = (session: EngineSession, request: never, control: CallControl) => Promise<unknown>;
 
 const handlers: Readonly<Record<EngineCall, Handler>> = {
   recompute: (s, r, c) => s.recompute(r, c),
-  contracts: (s, r, c) => s.contracts(r, c),
   'saved-contracts': (s, r) => s.savedContracts(r),
   'contract-detail': (s, r, c) => s.contractDetail(r, c),
   'entries-page': (s, r, c) => s.entriesPage(r, c),
@@ -62,8 +65,11 @@ async function run(message: Extract<ToWorker, { type: 'call' }>): Promise<void> 
   };
   try {
     control.checkpoint();
-    const value = await handlers[message.call](await sessionOf(), message.request as never, control);
+    const session = await sessionOf();
+    const value = await handlers[message.call](session, message.request as never, control);
     scope.postMessage({ type: 'result', id, value });
+    // Before the next call starts, so it sees what this one saved.
+    await session.finishUp();
   } catch (error) {
     const isCancel = error instanceof Cancelled;
     scope.postMessage({ type: 'error', id, message: error instanceof Error ? error.message : String(error), cancelled: isCancel, forClerk: error instanceof ClerkError });

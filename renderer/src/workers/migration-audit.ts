@@ -7,7 +7,7 @@ import type { AuditResult } from '../core/audit/audit-types';
 import { runAudit } from '../core/audit/run-audit';
 import { loadAuditSources } from '../io/audit-sources';
 import { auditDocument, auditFileName, writeAuditWorkbook } from '../io/workbook/audit-workbook';
-import { MemoryWorkbook } from '../io/workbook/memory-workbook';
+import { openMemoryWorkbook } from '../io/workbook/open-memory-workbook';
 import type { MigrationAuditRequest, MigrationAuditView, Progress } from './engine-protocol';
 
 /** The entries a clerk can drill into: those behind a what-if month or named by an explanation. */
@@ -29,7 +29,7 @@ export async function migrationAudit(request: MigrationAuditRequest, progress: (
   const result = runAudit(loaded.input);
   checkpoint();
   progress({ label: 'Writing the audit workbook', done: 2, total: 3 });
-  const book = new MemoryWorkbook(auditDocument(result));
+  const book = await openMemoryWorkbook(auditDocument(result));
   await writeAuditWorkbook(book, result);
   return { result, issues: loaded.issues, entries: drillDownEntries(loaded.input.entries, result), workbook: { name: auditFileName(result.asOf), bytes: await book.toBytes() } };
 }

@@ -43,8 +43,8 @@ export async function changeAsOf(asOf: string): Promise<Timed & { workerMs: numb
   const painted = new Promise<void>((resolve) => {
     const check = (): void => {
       const seen = probes.messages.slice(from);
-      const recomputed = seen.findIndex((message) => message.type === 'result' && message.asOf === asOf);
-      if (recomputed < 0 || !seen.slice(recomputed + 1).some((message) => message.type === 'result' && message.rows !== undefined)) return;
+      // The recompute's answer brings the contracts rows with it.
+      if (!seen.some((message) => message.type === 'result' && message.asOf === asOf)) return;
       worker.removeEventListener('message', check);
       // Two frames: React renders the rows, then the browser paints them.
       requestAnimationFrame(() => requestAnimationFrame(() => resolve()));

@@ -7,9 +7,11 @@ export interface WorkerMessage {
   readonly t: number;
   readonly type: string;
   readonly id: number;
+  /** The call this message answers or reports on. */
+  readonly call?: string;
   readonly label?: string;
+  /** A recompute's answer: its as-of date. */
   readonly asOf?: string;
-  readonly rows?: number;
 }
 
 export interface Probes {
@@ -24,18 +26,23 @@ export function installProbes(): void {
   const probes: Probes = { messages: [], longTasks: [], worker: null, firstContractRowAt: null };
   (window as unknown as { __bench: Probes }).__bench = probes;
   const NativeWorker = window.Worker;
+  const calls = new Map<number, string>();
   window.Worker = class extends NativeWorker {
     constructor(url: string | URL, options?: WorkerOptions) {
       super(url, options);
       if (options?.name !== 'engine') return;
       probes.worker = this;
       this.addEventListener('message', ({ data }: MessageEvent<{ type: string; id: number; progress?: { label: string }; value?: unknown }>) => {
-        const value = data.value as { asOf?: string } | unknown[] | undefined;
-        probes.messages.push({
-          t: performance.now(), type: data.type, id: data.id, label: data.progress?.label,
-          asOf: value && !Array.isArray(value) ? value.asOf : undefined, rows: Array.isArray(value) ? value.length : undefined,
-        });
+        const call = calls.get(data.id);
+        const answer = call === 'recompute' && data.type === 'result' ? (data.value as { summary: { asOf: string } }) : null;
+        probes.messages.push({ t: performance.now(), type: data.type, id: data.id, call, label: data.progress?.label, asOf: answer?.summary.asOf });
       });
+    }
+
+    override postMessage(message: unknown, options?: StructuredSerializeOptions | Transferable[]): void {
+      const sent = message as { type?: string; id?: number; call?: string };
+      if (sent.type === 'call' && sent.id !== undefined && sent.call !== undefined) calls.set(sent.id, sent.call);
+      super.postMessage(message, options as StructuredSerializeOptions);
     }
   };
   new PerformanceObserver((list) => {

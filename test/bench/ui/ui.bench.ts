@@ -54,13 +54,15 @@ test('UI speed with the benchmark portfolio', async ({ page }, testInfo) => {
     const probes = (window as unknown as { __bench: Probes }).__bench;
     const at = (label: string): number | null => probes.messages.find((message) => message.label === label)?.t ?? null;
     const recomputed = probes.messages.find((message) => message.type === 'result' && message.asOf !== undefined)?.t ?? null;
-    return { firstRow: probes.firstContractRowAt ?? 0, reading: at('Reading the store'), reconciling: at('Reconciling'), preparing: at('Preparing the screens'), recomputed };
+    return { firstRow: probes.firstContractRowAt ?? 0, reconciling: at('Reconciling'), preparing: at('Preparing the screens'), recomputed };
   });
   add('First contracts grid visible, first opening after the import', seconds(opened.firstRow), '< 2 s', opened.firstRow < 2000);
-  if (opened.reading !== null && opened.reconciling !== null && opened.preparing !== null && opened.recomputed !== null) {
-    add('  of which: read the store', seconds(opened.reconciling - opened.reading), '', null);
+  if (opened.reconciling !== null && opened.preparing !== null && opened.recomputed !== null) {
+    // The worker reads the store while the window starts, so the two are one phase.
+    add('  of which: start the window, read the store', seconds(opened.reconciling), '', null);
     add('  of which: reconcile', seconds(opened.preparing - opened.reconciling), '', null);
     add('  of which: prepare the screens', seconds(opened.recomputed - opened.preparing), '', null);
+    add('  of which: show the rows', seconds(opened.firstRow - opened.recomputed), '', null);
   }
 
   // Reopening, as a clerk does every morning: the contracts screen saved by the last reconcile of

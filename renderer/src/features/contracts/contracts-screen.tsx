@@ -13,13 +13,13 @@ import { FillRest, FillScreen } from '../../components/fill-screen';
 import { ScreenHeader } from '../../components/screen-header';
 import { formatDate, type DisplayFormats } from '../../components/format';
 import type { JsonValue } from '../../db';
-import type { ContractRow, RecomputeSummary, SavedContracts } from '../../workers/engine-protocol';
+import type { ContractRow, ReconciledContracts, RecomputeSummary } from '../../workers/engine-protocol';
 // eslint-disable-next-line no-restricted-imports -- the detail is this screen's drill-down, not a screen of its own
 import { ContractDetailView } from '../contract-detail/contract-detail-view';
 import { contractColumns } from './contract-columns';
 import { LAYOUTS_SETTING, parseLayouts, withLayout, type SavedLayout } from './grid-layouts';
 
-function subtitle(summary: RecomputeSummary | null, saved: SavedContracts | null, formats: DisplayFormats): string {
+function subtitle(summary: RecomputeSummary | null, saved: ReconciledContracts | null, formats: DisplayFormats): string {
   const counts = (shown: RecomputeSummary): string => `${shown.contracts} contracts, ${shown.entries} entries, as of ${formatDate(shown.asOf, formats)}`;
   if (summary !== null) return counts(summary);
   if (saved !== null) return `${counts(saved.summary)}, as last reconciled (no change since); reconciling again…`;
@@ -28,8 +28,7 @@ function subtitle(summary: RecomputeSummary | null, saved: SavedContracts | null
 
 /** Every contract with its balance and status as of the chosen date; a click opens its detail. */
 export function ContractsScreen() {
-  const { client, summary, saved, formats } = useEngine();
-  const [rows, setRows] = useState<ContractRow[] | null>(null);
+  const { client, summary, rows, saved, formats } = useEngine();
   const [search, setSearch] = useState('');
   const [grouped, setGrouped] = useState(false);
   const [layouts, setLayouts] = useState<SavedLayout[]>([]);
@@ -37,10 +36,6 @@ export function ContractsScreen() {
   const [selected, setSelected] = useState<string | null>(null);
   const grid = useRef<AgGridReact<ContractRow>>(null);
 
-  useEffect(() => {
-    if (!summary) return;
-    void client.call('contracts', {}).then(setRows);
-  }, [client, summary]);
   useEffect(() => {
     void client.call('settings-get', { keys: [LAYOUTS_SETTING] }).then(([saved]) => setLayouts(parseLayouts(saved)));
   }, [client]);
