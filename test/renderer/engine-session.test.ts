@@ -25,7 +25,7 @@ function connectWiseFiles() {
 describe('the engine worker session', () => {
   it('opens the sample portfolio, reconciles it and answers every screen', async () => {
     const session = new EngineSession(await freshDb());
-    expect((await session.portfolioSize()).contracts).toBe(0);
+    expect(await session.opening({ asOf: '2026-10-31' })).toEqual({ contracts: 0, saved: null });
     await session.openSample({ now: NOW }, control);
     const { summary, rows } = await session.recompute({ asOf: '2026-10-31' }, control);
     expect(summary.contracts).toBe(96);
@@ -80,19 +80,23 @@ describe('the engine worker session', () => {
 
   it('reconciles what the store holds now, even when a change lands while it is being read ahead', async () => {
     const session = new EngineSession(await freshDb());
-    // The worker reads ahead as it starts, here an empty store; the sample is then opened.
-    session.readAhead();
     await session.openSample({ now: NOW }, control);
-    expect((await session.recompute({ asOf: '2026-10-31' }, control)).summary.contracts).toBe(96);
+    // Answering the window's opening question starts reading the store ahead; an import then lands.
+    expect((await session.opening({ asOf: '2026-10-31' })).contracts).toBe(96);
+    await session.importPreview({ files: connectWiseFiles(), choices: { files: [] } }, control);
+    await session.importCommit({ replaceConflicts: false, now: NOW }, control);
+    expect((await session.recompute({ asOf: '2026-10-31' }, control)).summary.contracts).toBe(97);
   });
 
-  it('reports a store that cannot be read to the call, and reads again on the next call', async () => {
+  it('reports a read ahead that failed to the recompute, and reads again on the next one', async () => {
     const db = await freshDb();
     const session = new EngineSession(db);
-    db.close();
-    session.readAhead();
-    await expect(session.recompute({ asOf: '2026-10-31' }, control)).rejects.toThrow();
-    await db.open();
-    expect((await session.recompute({ asOf: '2026-10-31' }, control)).summary.contracts).toBe(0);
+    await session.openSample({ now: NOW }, control);
+    const toArray = db.contracts.toArray.bind(db.contracts);
+    let failures = 1;
+    db.contracts.toArray = (() => (failures-- > 0 ? Promise.reject(new Error('the disk went away')) : toArray())) as typeof db.contracts.toArray;
+    await session.opening({ asOf: '2026-10-31' });
+    await expect(session.recompute({ asOf: '2026-10-31' }, control)).rejects.toThrow('the disk went away');
+    expect((await session.recompute({ asOf: '2026-10-31' }, control)).summary.contracts).toBe(96);
   });
 });

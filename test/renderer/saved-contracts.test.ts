@@ -23,12 +23,12 @@ describe('the saved contracts screen', () => {
   it('is there after a reconcile, for a restarted session, with the same rows and counts', async () => {
     const { first, reopen } = await sessions();
     await first.openSample({ now: NOW }, control);
-    expect(await first.savedContracts({ asOf: AS_OF })).toBeNull();
+    expect((await first.opening({ asOf: AS_OF })).saved).toBeNull();
     const reconciled = await first.recompute({ asOf: AS_OF }, control);
     // Saved once the answer is sent, before the worker takes the next call.
-    expect(await reopen().savedContracts({ asOf: AS_OF })).toBeNull();
+    expect((await reopen().opening({ asOf: AS_OF })).saved).toBeNull();
     await first.finishUp();
-    expect(await reopen().savedContracts({ asOf: AS_OF })).toEqual(reconciled);
+    expect((await reopen().opening({ asOf: AS_OF })).saved).toEqual(reconciled);
   });
 
   it('is not shown for another as-of date, after any change to the store, or for another allocation order', async () => {
@@ -36,13 +36,13 @@ describe('the saved contracts screen', () => {
     await first.openSample({ now: NOW }, control);
     await first.recompute({ asOf: AS_OF }, control);
     await first.finishUp();
-    expect(await reopen().savedContracts({ asOf: '2026-09-30' })).toBeNull();
+    expect((await reopen().opening({ asOf: '2026-09-30' })).saved).toBeNull();
     await first.settingPut({ key: 'displayFormats', value: { date: 'iso' }, now: NOW });
-    expect(await reopen().savedContracts({ asOf: AS_OF })).toBeNull();
+    expect((await reopen().opening({ asOf: AS_OF })).saved).toBeNull();
     await first.recompute({ asOf: AS_OF }, control);
     await first.finishUp();
     await first.settingPut({ key: ALLOCATION_ORDER_SETTING, value: 'entered', now: NOW });
-    expect(await reopen().savedContracts({ asOf: AS_OF })).toBeNull();
+    expect((await reopen().opening({ asOf: AS_OF })).saved).toBeNull();
   });
 
   it('is forgotten when a backup is restored (a restored store numbers its revisions its own way)', async () => {
@@ -55,7 +55,7 @@ describe('the saved contracts screen', () => {
     expect(await cache.get('contracts', key)).not.toBeNull();
     await first.backupRestore({ bytes: backup, now: NOW });
     expect(await cache.get('contracts', key)).toBeNull();
-    expect(await reopen().savedContracts({ asOf: AS_OF })).toBeNull();
+    expect((await reopen().opening({ asOf: AS_OF })).saved).toBeNull();
   });
 
   it('is never offered without a cache', async () => {
@@ -64,6 +64,6 @@ describe('the saved contracts screen', () => {
     await session.openSample({ now: NOW }, control);
     await session.recompute({ asOf: AS_OF }, control);
     await session.finishUp();
-    expect(await session.savedContracts({ asOf: AS_OF })).toBeNull();
+    expect((await session.opening({ asOf: AS_OF })).saved).toBeNull();
   });
 });

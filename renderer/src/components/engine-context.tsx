@@ -5,7 +5,7 @@ import { createContext, useCallback, useContext, useEffect, useRef, useState, ty
 import type { IsoDate } from '../core/model';
 import { Cancelled } from '../workers/cancelled';
 import type { EngineClient, PendingCall } from '../workers/engine-client';
-import type { ContractRow, Progress, ReconciledContracts, RecomputeSummary } from '../workers/engine-protocol';
+import type { ContractRow, Opening, Progress, ReconciledContracts, RecomputeSummary } from '../workers/engine-protocol';
 import { defaultAsOf, parseFormats } from './engine-defaults';
 import { DEFAULT_FORMATS, type DisplayFormats } from './format';
 
@@ -36,9 +36,22 @@ export interface EngineState {
 
 const EngineContext = createContext<EngineState | undefined>(undefined);
 
+/** The opening question for the first as-of date, asked as the engine worker started (main.tsx). */
+export interface FirstOpening {
+  readonly asOf: IsoDate;
+  readonly answer: Promise<Opening>;
+}
+
+/** Asks `client` (a new engine worker) what the window shows first for the default as-of date. */
+export function askFirstOpening(client: EngineClient, today: Date): FirstOpening {
+  const asOf = defaultAsOf(today);
+  return { asOf, answer: client.call('opening', { asOf }) };
+}
+
 /** Provides the shared state of `client` (the window's engine worker) to every screen. */
-export function EngineProvider({ children, client }: { children: ReactNode; client: EngineClient }) {
-  const [asOf, setAsOf] = useState<IsoDate>(() => defaultAsOf(new Date()));
+export function EngineProvider({ children, client, first }: { children: ReactNode; client: EngineClient; first: FirstOpening }) {
+  const [asOf, setAsOf] = useState<IsoDate>(first.asOf);
+  const firstAnswer = useRef<Promise<Opening> | null>(first.answer);
   const [version, setVersion] = useState(0);
   const [reconciled, setReconciled] = useState<ReconciledContracts | null>(null);
   const [saved, setSaved] = useState<ReconciledContracts | null>(null);
@@ -72,18 +85,23 @@ export function EngineProvider({ children, client }: { children: ReactNode; clie
 
   useEffect(() => {
     let live = true;
-    void client.call('portfolio-size', {}).then((size) => {
-      if (!live) return;
-      setEmpty(size.contracts === 0);
-      if (size.contracts === 0) return;
-      // Asked first, so the worker answers it before the reconcile starts.
-      void client.call('saved-contracts', { asOf }).then((found) => {
-        if (live) setSaved(found);
-      });
-      void track(client.start('recompute', { asOf }, setProgress)).then((done) => {
-        if (live && done) setReconciled(done);
-      });
-    });
+    // The first date's question was asked before the screens loaded; another date or a changed store asks again.
+    const asked = firstAnswer.current ?? client.call('opening', { asOf });
+    firstAnswer.current = null;
+    asked.then(
+      (opening) => {
+        if (!live) return;
+        setEmpty(opening.contracts === 0);
+        if (opening.contracts === 0) return;
+        setSaved(opening.saved);
+        void track(client.start('recompute', { asOf }, setProgress)).then((done) => {
+          if (live && done) setReconciled(done);
+        });
+      },
+      (failure: unknown) => {
+        if (live) setError(failure instanceof Error ? failure.message : String(failure));
+      },
+    );
     return () => {
       live = false;
       setSaved(null);

@@ -3,7 +3,7 @@
 import type { ComponentType } from 'react';
 import { App } from '../app/app';
 import type { PageId } from '../app/pages';
-import { EngineProvider, useEngine } from '../components/engine-context';
+import { EngineProvider, useEngine, type FirstOpening } from '../components/engine-context';
 import type { EngineClient } from '../workers/engine-client';
 import type { Platform } from '../platform/platform';
 import { AuditScreen } from './audit/audit-screen';
@@ -28,10 +28,10 @@ function Frame({ platform }: { platform: Platform }) {
   return <App platform={platform} screens={screens} portfolioEmpty={engine.empty === true} onOpenSample={engine.openSample} />;
 }
 
-/** The whole UI for `platform`, driving `engine` (the window's engine worker). */
-export function Workspace({ platform, engine }: { platform: Platform; engine: EngineClient }) {
+/** The whole UI for `platform`, driving `engine` (the window's engine worker), which was asked `first` as it started. */
+export function Workspace({ platform, engine, first }: { platform: Platform; engine: EngineClient; first: FirstOpening }) {
   return (
-    <EngineProvider client={engine}>
+    <EngineProvider client={engine} first={first}>
       <Frame platform={platform} />
     </EngineProvider>
   );

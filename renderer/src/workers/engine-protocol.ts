@@ -58,6 +58,12 @@ export interface RecomputeSummary {
   readonly milliseconds: number;
 }
 
+/** What the window shows first for an as-of date: the welcome page when the store has no contracts, else the contracts screen saved for this store and date, if any. */
+export interface Opening {
+  readonly contracts: number;
+  readonly saved: ReconciledContracts | null;
+}
+
 /** The contracts screen of one reconcile: its counts and rows (also saved, and shown at the next opening while the reconcile runs again). */
 export interface ReconciledContracts {
   readonly summary: RecomputeSummary;
@@ -206,11 +212,10 @@ export interface MigrationAuditView {
 /** Every request and the value it answers with. */
 export interface EngineCalls {
   recompute: { request: { asOf: IsoDate }; response: ReconciledContracts };
-  'saved-contracts': { request: { asOf: IsoDate }; response: ReconciledContracts | null };
+  opening: { request: { asOf: IsoDate }; response: Opening };
   'contract-detail': { request: { contractId: string }; response: ContractDetail | null };
   'entries-page': { request: { query: EntryPageQuery; offset: number; limit: number }; response: { rows: EntryRow[]; total: number } };
   'entry-counts': { request: Record<string, never>; response: Record<EntryStatus, number> };
-  'portfolio-size': { request: Record<string, never>; response: { contracts: number; entries: number } };
   'open-sample': { request: { now: string; /** The benchmark portfolio is for npm run bench:ui only; no screen offers it. */ portfolio?: 'demo' | 'benchmark' }; response: { batchId: number } };
   'import-preview': { request: { files: NamedFile[]; choices: ImportChoices }; response: ImportPreviewResult };
   'import-commit': { request: { replaceConflicts: boolean; now: string; /** Conflict keys to replace (the rest keep the stored version); overrides replaceConflicts. */ replaceKeys?: string[] }; response: { batchId: number; entries: number } };

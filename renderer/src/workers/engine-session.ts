@@ -20,7 +20,7 @@ import {
 } from '../db';
 import { contractRows } from './contract-rows';
 import { EntryPager } from './entry-pages';
-import { ALLOCATION_ORDER_SETTING, type EngineCalls, type ImportChoices, type NamedFile, type Progress, type ReconciledContracts } from './engine-protocol';
+import { ALLOCATION_ORDER_SETTING, type EngineCalls, type ImportChoices, type NamedFile, type Opening, type Progress, type ReconciledContracts } from './engine-protocol';
 import { workbookFileName } from './file-names';
 import { conflictView, MAX_CONFLICT_VIEWS } from './conflict-views';
 import { profileWithColumns, profileWithSettings, runImportPipeline } from './import-pipeline';
@@ -91,12 +91,8 @@ export class EngineSession {
     }
   }
 
-  /**
-   * Starts reading the store before any call asks for it: the worker starts
-   * with the window, so the read overlaps the window's own start (issue 5,
-   * first grid within 2 s). A failure is left for the first call to meet.
-   */
-  readAhead(): void {
+  /** Starts reading the store before a call needs it; a failure is left for that call to meet. */
+  private readAhead(): void {
     this.loading ??= this.readStore();
     this.loading.catch(() => undefined);
   }
@@ -164,8 +160,20 @@ export class EngineSession {
     return (await getSetting(this.db, ALLOCATION_ORDER_SETTING)) === 'entered' ? 'entered' : 'worked';
   }
 
+  /**
+   * What the window needs first for `asOf` (the welcome page, or the contracts
+   * screen saved for this store and date). A recompute follows, so the store
+   * is then read ahead: the window asks this as the worker starts, and the
+   * read overlaps the window's own start (issue 5, first grid within 2 s).
+   */
+  async opening({ asOf }: { asOf: IsoDate }): Promise<Opening> {
+    const [contracts, saved] = await Promise.all([this.db.contracts.count(), this.savedContracts(asOf)]);
+    if (contracts > 0) this.readAhead();
+    return { contracts, saved };
+  }
+
   /** The contracts screen saved by the last reconcile of this very store, as-of date and allocation order; null when there is none. */
-  async savedContracts({ asOf }: { asOf: IsoDate }): Promise<ReconciledContracts | null> {
+  private async savedContracts(asOf: IsoDate): Promise<ReconciledContracts | null> {
     if (this.cache === null) return null;
     const key: ResultKey = { revision: await currentRevision(this.db), asOf, allocationOrder: await this.allocationOrder() };
     return this.cache.get<ReconciledContracts>(SAVED_CONTRACTS, key);
@@ -186,12 +194,6 @@ export class EngineSession {
 
   async entryCounts(_request: unknown, control: CallControl): Promise<EngineCalls['entry-counts']['response']> {
     return (await this.ensure(control)).pager.statusCounts();
-  }
-
-  async portfolioSize(): Promise<EngineCalls['portfolio-size']['response']> {
-    const [contracts, batches] = await Promise.all([this.db.contracts.count(), listBatches(this.db)]);
-    const entries = batches.filter((batch) => batch.status === 'committed').reduce((sum, batch) => sum + batch.counts.entries.added, 0);
-    return { contracts, entries };
   }
 
   async openSample({ now, portfolio }: EngineCalls['open-sample']['request'], control: CallControl): Promise<{ batchId: number }> {

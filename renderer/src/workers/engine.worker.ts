@@ -22,19 +22,14 @@ function sessionOf(): Promise<EngineSession> {
   return session;
 }
 
-// Every window reconciles the store as soon as it opens: start reading it now.
-// A store that cannot open says so to the first call instead.
-sessionOf().then((opened) => opened.readAhead(), () => undefined);
-
 type Handler = (session: EngineSession, request: never, control: CallControl) => Promise<unknown>;
 
 const handlers: Readonly<Record<EngineCall, Handler>> = {
   recompute: (s, r, c) => s.recompute(r, c),
-  'saved-contracts': (s, r) => s.savedContracts(r),
+  opening: (s, r) => s.opening(r),
   'contract-detail': (s, r, c) => s.contractDetail(r, c),
   'entries-page': (s, r, c) => s.entriesPage(r, c),
   'entry-counts': (s, r, c) => s.entryCounts(r, c),
-  'portfolio-size': (s) => s.portfolioSize(),
   'open-sample': (s, r, c) => s.openSample(r, c),
   'import-preview': (s, r, c) => s.importPreview(r, c),
   'import-commit': (s, r, c) => s.importCommit(r, c),

@@ -47,32 +47,42 @@ test('UI speed with the benchmark portfolio', async ({ page }, testInfo) => {
   add('  of which: prepare (plan, encode chunks)', seconds(stored.prepareMs), '', null);
   add('  of which: commit (one transaction)', seconds(stored.commitMs), '', null);
 
-  // Opening the app: from navigation to the first contracts row.
-  await page.reload();
-  await expect(page.getByRole('region', { name: 'Contracts', exact: true }).locator('.ag-row').first()).toBeVisible({ timeout: 10 * 60_000 });
-  const opened = await page.evaluate(() => {
-    const probes = (window as unknown as { __bench: Probes }).__bench;
-    const at = (label: string): number | null => probes.messages.find((message) => message.label === label)?.t ?? null;
-    const recomputed = probes.messages.find((message) => message.type === 'result' && message.asOf !== undefined)?.t ?? null;
-    return { firstRow: probes.firstContractRowAt ?? 0, reconciling: at('Reconciling'), preparing: at('Preparing the screens'), recomputed };
-  });
-  add('First contracts grid visible, first opening after the import', seconds(opened.firstRow), '< 2 s', opened.firstRow < 2000);
-  if (opened.reconciling !== null && opened.preparing !== null && opened.recomputed !== null) {
-    // The worker reads the store while the window starts, so the two are one phase.
-    add('  of which: start the window, read the store', seconds(opened.reconciling), '', null);
-    add('  of which: reconcile', seconds(opened.preparing - opened.reconciling), '', null);
-    add('  of which: prepare the screens', seconds(opened.recomputed - opened.preparing), '', null);
-    add('  of which: show the rows', seconds(opened.firstRow - opened.recomputed), '', null);
-  }
+  // Opening the app with nothing saved for the store and date: from navigation to the first contracts row.
+  const contracts = page.getByRole('region', { name: 'Contracts', exact: true });
+  const coldOpening = async (what: string): Promise<void> => {
+    await page.reload();
+    await expect(contracts.locator('.ag-row').first()).toBeVisible({ timeout: 10 * 60_000 });
+    const opened = await page.evaluate(() => {
+      const probes = (window as unknown as { __bench: Probes }).__bench;
+      const at = (label: string): number | null => probes.messages.find((message) => message.label === label)?.t ?? null;
+      const recomputed = probes.messages.find((message) => message.type === 'result' && message.asOf !== undefined)?.t ?? null;
+      return { firstRow: probes.firstContractRowAt ?? 0, reconciling: at('Reconciling'), preparing: at('Preparing the screens'), recomputed };
+    });
+    add(what, seconds(opened.firstRow), '< 2 s', opened.firstRow < 2000);
+    if (opened.reconciling !== null && opened.preparing !== null && opened.recomputed !== null) {
+      // The worker reads the store while the window starts, so the two are one phase.
+      add('  of which: start the window, read the store', seconds(opened.reconciling), '', null);
+      add('  of which: reconcile', seconds(opened.preparing - opened.reconciling), '', null);
+      add('  of which: prepare the screens', seconds(opened.recomputed - opened.preparing), '', null);
+      add('  of which: show the rows', seconds(opened.firstRow - opened.recomputed), '', null);
+    }
+  };
+  // Right after the import: the browser is still writing the store away and freeing the last window's worker.
+  await coldOpening('First contracts grid visible, first opening after the import');
 
   // Reopening, as a clerk does every morning: the contracts screen saved by the last reconcile of
   // this very store and date shows at once, while the reconcile runs again behind it.
   await page.reload();
-  const contracts = page.getByRole('region', { name: 'Contracts', exact: true });
   await expect(contracts.locator('.ag-row').first()).toBeVisible({ timeout: 10 * 60_000 });
   const reopened = await page.evaluate(() => (window as unknown as { __bench: Probes }).__bench.firstContractRowAt ?? 0);
   add('First contracts grid visible, reopening (saved screen)', seconds(reopened), '< 2 s', reopened < 2000);
   await expect(page.getByText(/as last reconciled/)).toHaveCount(0, { timeout: 10 * 60_000 });
+
+  // The first opening of a new month: the as-of date has moved, so nothing is saved for it (the
+  // saved screens are dropped as the page loads, which is the same to the app).
+  await page.addInitScript(() => indexedDB.deleteDatabase('blockledger-cache'));
+  await coldOpening('First contracts grid visible, first opening in a new month');
+  await expect(page.getByText(/Reconciling/)).toHaveCount(0, { timeout: 10 * 60_000 });
 
   // A full recompute for another as-of date, with the longest main-thread task meanwhile.
   const recompute = await page.evaluate(changeAsOf, '2026-09-30');
