@@ -45,7 +45,10 @@ export interface FirstOpening {
 /** Asks `client` (a new engine worker) what the window shows first for the default as-of date. */
 export function askFirstOpening(client: EngineClient, today: Date): FirstOpening {
   const asOf = defaultAsOf(today);
-  return { asOf, answer: client.call('opening', { asOf }) };
+  const answer = client.call('opening', { asOf });
+  // A failure is shown once the screens are up (EngineProvider); until then it is not "unhandled".
+  answer.catch(() => undefined);
+  return { asOf, answer };
 }
 
 /** Provides the shared state of `client` (the window's engine worker) to every screen. */
