@@ -59,6 +59,7 @@ function tallyEntries(result: ReconcileResult): EntryTallies {
 export function workbookContext(input: ReconcileInput, result: ReconcileResult, options: WorkbookOptions = DEFAULT_WORKBOOK_OPTIONS): WorkbookContext {
   let entries: ReadonlyMap<string, Entry> | null = null;
   let tallies: EntryTallies | null = null;
+  const tallied = (): EntryTallies => (tallies ??= tallyEntries(result));
   return {
     input,
     result,
@@ -69,12 +70,10 @@ export function workbookContext(input: ReconcileInput, result: ReconcileResult, 
       return entries;
     },
     get notCovered() {
-      tallies ??= tallyEntries(result);
-      return tallies.notCovered;
+      return tallied().notCovered;
     },
     get entryCounts() {
-      tallies ??= tallyEntries(result);
-      return tallies.entryCounts;
+      return tallied().entryCounts;
     },
   };
 }
