@@ -46,6 +46,17 @@ describe('Autotask REST entities', () => {
     expect(balances(reconciled)).toEqual({ '29684101': { balance: 250, variance: 0 }, '29684102': { balance: 464900, variance: 0 }, '29684103': { balance: 900, variance: 0 } });
   });
 
+  it('names each customer from the Companies entity when it is imported too, and keeps the company id when it is not', async () => {
+    const named = await loadSourceFiles(fixtureFiles('autotask', [...FILES, 'companies.json']), { asOf: AS_OF });
+    expect(named.detections.find((detection) => detection.file.endsWith('companies.json'))).toMatchObject({ profileId: 'autotask', record: 'company' });
+    expect(sorted(named).contracts.map((contract) => [contract.id, contract.customer])).toEqual([['29684101', 'Contoso Dental'], ['29684102', 'Fabrikam Legal'], ['29684103', 'Northwind Traders']]);
+    // The companies file adds names, nothing else: the same issues, lots and balances.
+    const unnamed = await loadSourceFiles(fixtureFiles('autotask', FILES), { asOf: AS_OF });
+    expect(named.issues).toEqual(unnamed.issues);
+    expect(sorted(named).additions).toEqual(sorted(unnamed).additions);
+    expect(sorted(unnamed).contracts.map((contract) => contract.customer)).toEqual(['174', '175', '176']);
+  });
+
   it('reads the REST {items: [...]} wrapper and a single {item: {...}}', async () => {
     const single = new TextEncoder().encode(JSON.stringify({ item: { id: 1, contractName: 'Solo', companyID: 9, contractType: 6, startDate: '2026-01-01T00:00:00Z' } }));
     const block = new TextEncoder().encode(JSON.stringify({ items: [{ id: 2, contractID: 1, datePurchased: '2026-01-01T00:00:00Z', startDate: '2026-01-01T00:00:00Z', hours: 4, hourlyRate: 100 }] }));

@@ -1,7 +1,8 @@
 // Autotask contracts and their purchases onto the canonical tables
 // (psa-exports.md §2): each block, retainer or ticket purchase is a lot (an
 // addition with its start date and, as expiry, its end date); block-hour
-// multipliers are role factors; contract rates are role rates.
+// multipliers are role factors; contract rates are role rates. A contract's
+// customer is its company's name when the Companies entity was imported too.
 import type { Centi, ExactDecimal, Unit } from '../model';
 import type { SourceRow } from './record-reader';
 import { mapValue } from './record-reader';
@@ -89,7 +90,15 @@ function reportedBalance(lots: readonly Lot[], context: MapContext): Centi | nul
   return remaining === null ? null : context.centiOf(lots[0]!.row, null, remaining, 'the reported remaining balance');
 }
 
-function mapContract(row: SourceRow, purchases: ReadonlyMap<string, readonly SourceRow[]>, factors: readonly SourceRow[], rates: readonly SourceRow[], context: MapContext): void {
+interface ContractSources {
+  readonly purchases: ReadonlyMap<string, readonly SourceRow[]>;
+  readonly factors: readonly SourceRow[];
+  readonly rates: readonly SourceRow[];
+  /** Company names by company id, from the Companies entity (empty when it was not imported). */
+  readonly companyNames: ReadonlyMap<string, string>;
+}
+
+function mapContract(row: SourceRow, { purchases, factors, rates, companyNames }: ContractSources, context: MapContext): void {
   const id = row.text('id');
   const lots = PURCHASES.flatMap((kind) => readLots(id, kind, purchases.get(kind.record) ?? [], context));
   const units = new Set(lots.map((lot) => lot.kind.unit));
@@ -121,7 +130,7 @@ function mapContract(row: SourceRow, purchases: ReadonlyMap<string, readonly Sou
   const reported = reportedBalance(lots, context);
   context.out.add('contracts', row.file, row.line, new Map([
     ['id', id],
-    ['customer', row.text('company')],
+    ['customer', companyNames.get(row.text('company')) ?? row.text('company')],
     ['name', row.text('contractName') || id],
     ['unit', unit],
     ['start', row.date('startDate') ?? ''],
@@ -179,9 +188,10 @@ export function mapAutotask(records: ReadonlyMap<string, readonly SourceRow[]>, 
       kinds.set(kind, rows);
     }
   }
+  const companyNames = new Map((records.get('company') ?? []).map((row) => [row.text('id'), row.text('companyName')]));
   for (const row of records.get('contract') ?? []) {
     const kinds = byContract.get(row.text('id')) ?? new Map<string, SourceRow[]>();
-    mapContract(row, kinds, kinds.get('blockHourFactor') ?? [], kinds.get('rate') ?? [], context);
+    mapContract(row, { purchases: kinds, factors: kinds.get('blockHourFactor') ?? [], rates: kinds.get('rate') ?? [], companyNames }, context);
   }
   // Saved JSON leaves null keys out: when some entries carry an approval date, the ones without are unapproved.
   const entries = records.get('timeEntry') ?? [];

@@ -1,6 +1,7 @@
 // Autotask PSA REST entities (psa-exports.md §2.1): contracts, their block,
 // retainer and ticket purchases, block-hour factors, role rates and time
-// entries. Picklist values vary by instance, so none is hard-coded here.
+// entries, and companies for the customers' names. Picklist values vary by
+// instance, so none is hard-coded here.
 import type { RecordSpec, SourceProfile } from './profile-types';
 import { defaultProfile } from './default-profile';
 
@@ -78,6 +79,17 @@ export const AUTOTASK_SPECS: readonly RecordSpec[] = [
       { field: 'contractID', type: 'text', required: true, columns: ['contractID', 'Contract ID'] },
       { field: 'role', type: 'text', required: true, columns: ['roleID', 'Role ID', 'Role'] },
       { field: 'contractHourlyRate', type: 'decimal', required: true, columns: ['contractHourlyRate', 'Contract Hourly Rate'] },
+    ],
+  },
+  {
+    // Read only for names: a REST contract names its customer by companyID alone.
+    record: 'company',
+    label: 'Autotask company',
+    signature: ['id', 'companyName', 'companyType'],
+    fields: [
+      { field: 'id', type: 'text', required: true, columns: ['id', 'Company ID'] },
+      { field: 'companyName', type: 'text', required: true, columns: ['companyName', 'Company Name'] },
+      { field: 'companyType', type: 'text', columns: ['companyType', 'Company Type'] },
     ],
   },
   {
