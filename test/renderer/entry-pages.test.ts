@@ -5,6 +5,7 @@ import { reconcile } from '../../renderer/src/core/reconcile';
 import { compareCodePoints } from '../../renderer/src/core/ordering';
 import type { EntryResult } from '../../renderer/src/core/result';
 import { EntryPager } from '../../renderer/src/workers/entry-pages';
+import { positionsById } from '../../renderer/src/io/workbook/workbook-context';
 import type { EntryPageQuery, EntrySortKey } from '../../renderer/src/workers/engine-protocol';
 
 const contract: Contract = {
@@ -31,7 +32,7 @@ function pager(): EntryPager {
   const result = reconcile({ contracts: [contract], additions: [], entries, asOf: '2026-01-31' });
   // The store hands entries over in its own order (by batch and contract), not the engine's id order.
   const stored = [...entries].reverse();
-  return new EntryPager(result.entries, stored, stored.map((e) => (e.id === 'e5' ? 2 : 1)));
+  return new EntryPager(result.entries, stored, stored.map((e) => (e.id === 'e5' ? 2 : 1)), () => positionsById(stored));
 }
 
 const query = (over: Partial<EntryPageQuery> = {}): EntryPageQuery => ({ statuses: [], search: '', sort: null, ...over });
@@ -87,7 +88,7 @@ describe('entry pages served by the worker', () => {
       fc.property(fc.array(row, { maxLength: 40 }), fc.constantFrom(...keys), fc.boolean(), (rows, key, descending) => {
         const list = rows.map((r, index) => entry(`e${String(index).padStart(3, '0')}`, `2026-01-${String(r.day).padStart(2, '0')}`, r.hours, { member: r.member }));
         const results: EntryResult[] = list.map((e) => ({ id: e.id, contractId: 'C1', units: e.hours, applied: 0, overage: 0, held: 0, status: 'applied', reason: null }));
-        const pages = new EntryPager(results, list, null);
+        const pages = new EntryPager(results, list, null, () => positionsById(list));
         const value = (e: Entry): string | number => (key === 'hours' ? e.hours : key === 'date' ? e.date : key === 'id' ? e.id : key === 'member' ? e.member : e.customer);
         const compare = (a: Entry, b: Entry): number => {
           const [x, y] = [value(a), value(b)];

@@ -4,6 +4,7 @@ import type { EntryResult, LedgerEvent } from '../../renderer/src/core/result';
 import { balanceSeries } from '../../renderer/src/features/contract-detail/balance-series';
 import { parseLayouts, withLayout } from '../../renderer/src/features/contracts/grid-layouts';
 import { EntryPager } from '../../renderer/src/workers/entry-pages';
+import { positionsById } from '../../renderer/src/io/workbook/workbook-context';
 
 function event(date: string, kind: LedgerEvent['kind'], balanceAfter: number, overage = 0, units = 100): LedgerEvent {
   return { date, kind, units, balanceAfter, lot: null, entryId: null, applied: 0, overage, held: 0, debtPaid: 0, draws: [] };
@@ -46,7 +47,7 @@ describe('entry pages for the infinite grid', () => {
     entries.push({ id, date: `2026-01-${String((i % 28) + 1).padStart(2, '0')}`, contractId: i % 5 === 0 ? null : 'C1', customer: 'Acme', ticket: `T${i}`, member: i % 2 ? 'ana' : 'bo', workRole: '', workType: '', hours: i, billable: 'billable', amount: null, notes: i === 7 ? 'printer jam' : '' });
     results.push({ id, contractId: i % 5 === 0 ? null : 'C1', units: i, applied: i, overage: 0, held: 0, status: i % 5 === 0 ? 'unmatched' : 'applied', reason: null });
   }
-  const pager = new EntryPager(results, entries, entries.map((entry) => (entry.id === 'E001' ? 4 : 1)));
+  const pager = new EntryPager(results, entries, entries.map((entry) => (entry.id === 'E001' ? 4 : 1)), () => positionsById(entries));
 
   it('pages through every match once, in the requested order', () => {
     const query = { statuses: [], search: '', sort: { key: 'hours' as const, descending: true } };

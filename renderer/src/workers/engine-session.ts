@@ -138,7 +138,7 @@ export class EngineSession {
     control.progress({ label: 'Preparing the screens', done: 2, total: 3 });
     const context = workbookContext(input, result, DEFAULT_WORKBOOK_OPTIONS);
     const rows = contractRows(context.contracts, result);
-    this.current = { input, result, context, pager: new EntryPager(result.entries, loaded.entries, loaded.batchIds) };
+    this.current = { input, result, context, pager: new EntryPager(result.entries, loaded.entries, loaded.batchIds, () => context.entryPositions) };
     const summary = { asOf, contracts: result.contracts.length, entries: result.entries.length, milliseconds: Math.round(performance.now() - started) };
     const reconciled: ReconciledContracts = { summary, rows };
     // Saved once the answer is on its way: copying 10,000 rows into the cache

@@ -32,11 +32,16 @@ export class EntryPager {
   private readonly ranks = new Map<EntrySortKey, { readonly rank: Int32Array; readonly max: number }>();
   private positions: Int32Array | null = null;
 
-  /** `entries` are the engine's input and `batchIds` (when given) the import batch of each, position by position. */
+  /**
+   * `entries` are the engine's input and `batchIds` (when given) the import
+   * batch of each, position by position; `positionsById` gives the entries'
+   * index by id, shared with the workbooks (WorkbookContext.entryPositions).
+   */
   constructor(
     private readonly results: readonly EntryResult[],
     private readonly entries: readonly Entry[],
     private readonly batchIds: ArrayLike<number> | null,
+    private readonly positionsById: () => ReadonlyMap<string, number>,
   ) {}
 
   /** Rows [offset, offset + limit) of `query`, and how many match in all. */
@@ -62,13 +67,12 @@ export class EntryPager {
   /**
    * Each result's position among the input entries, found once, when the first
    * page is asked for: the engine returns entries in id order, the store hands
-   * them over grouped by batch and contract, and a million-key index costs
-   * ~0.3 s that the first contracts screen should not wait for.
+   * them over grouped by batch and contract, and the index by id costs ~0.4 s
+   * over a million entries that the first contracts screen should not wait for.
    */
   private inputPositions(): Int32Array {
     if (this.positions) return this.positions;
-    const positionOf = new Map<string, number>();
-    this.entries.forEach((entry, position) => positionOf.set(entry.id, position));
+    const positionOf = this.positionsById();
     this.positions = Int32Array.from(this.results, (result) => positionOf.get(result.id) as number);
     return this.positions;
   }

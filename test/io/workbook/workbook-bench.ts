@@ -81,7 +81,7 @@ export async function benchMonthEndPack(): Promise<Figure> {
   const context = workbookContext(input, result);
   const rows = result.contracts.reduce((sum, c) => sum + c.ledger.length + (context.notCovered.get(c.id)?.length ?? 0), 0);
   // The context builds its entry index on first use; built here, with the portfolio, the writer's figure stays the writing's own.
-  void context.entries;
+  void context.entryPositions;
   const dir = await mkdtemp(join(tmpdir(), 'blockledger-bench-pack-'));
   const path = join(dir, 'pack.xlsx');
   try {

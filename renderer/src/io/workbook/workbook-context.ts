@@ -19,7 +19,8 @@ export interface WorkbookContext {
   readonly result: ReconcileResult;
   readonly options: WorkbookOptions;
   readonly contracts: ReadonlyMap<string, Contract>;
-  readonly entries: ReadonlyMap<string, Entry>;
+  /** Each entry id's position in `input.entries` (see entryOf). */
+  readonly entryPositions: ReadonlyMap<string, number>;
   /** Per contract id, its not-covered entry results in id order. */
   readonly notCovered: ReadonlyMap<string, readonly EntryResult[]>;
   /** Per contract id, how many entries the engine matched to it (covered or not). */
@@ -50,6 +51,11 @@ function tallyEntries(result: ReconcileResult): EntryTallies {
   return { notCovered, entryCounts };
 }
 
+/** Each entry id's position in `entries`. */
+export function positionsById(entries: readonly Entry[]): Map<string, number> {
+  return new Map(entries.map((entry, position) => [entry.id, position]));
+}
+
 /**
  * Builds the lookups (Maps: ids from imports never become object keys). The
  * per-entry ones are built on first use: over a million entries they take
@@ -57,7 +63,7 @@ function tallyEntries(result: ReconcileResult): EntryTallies {
  * the workbooks, needs only the contracts.
  */
 export function workbookContext(input: ReconcileInput, result: ReconcileResult, options: WorkbookOptions = DEFAULT_WORKBOOK_OPTIONS): WorkbookContext {
-  let entries: ReadonlyMap<string, Entry> | null = null;
+  let entryPositions: ReadonlyMap<string, number> | null = null;
   let tallies: EntryTallies | null = null;
   const tallied = (): EntryTallies => (tallies ??= tallyEntries(result));
   return {
@@ -65,9 +71,9 @@ export function workbookContext(input: ReconcileInput, result: ReconcileResult, 
     result,
     options,
     contracts: new Map(input.contracts.map((contract) => [contract.id, contract])),
-    get entries() {
-      entries ??= new Map(input.entries.map((entry) => [entry.id, entry]));
-      return entries;
+    get entryPositions() {
+      entryPositions ??= positionsById(input.entries);
+      return entryPositions;
     },
     get notCovered() {
       return tallied().notCovered;
@@ -87,9 +93,9 @@ export function termsOf(context: WorkbookContext, result: ContractResult): Contr
 
 /** The entry an id names (every entry result comes from an input entry). */
 export function entryOf(context: WorkbookContext, id: string): Entry {
-  const entry = context.entries.get(id);
-  if (entry === undefined) throw new Error(`result for unknown entry ${id}`);
-  return entry;
+  const position = context.entryPositions.get(id);
+  if (position === undefined) throw new Error(`result for unknown entry ${id}`);
+  return context.input.entries[position] as Entry;
 }
 
 /** Customers in name order (code points, as the engine orders ids), each with its contracts. */
