@@ -36,6 +36,14 @@ async function craft(header: Record<string, unknown>, payload: string, fixChecks
   return gzipSync(strToU8(`${JSON.stringify(fixed)}\n${payload}`));
 }
 
+/** Restoring `bytes` is refused with `message` and leaves the database as it was. */
+async function expectRefused(bytes: Uint8Array, message: string) {
+  const target = await populated();
+  const before = await snapshot(target);
+  expect(await restoreBackup(target, bytes, RESTORER)).toEqual({ ok: false, code: 'invalid-backup', message: `This backup cannot be restored: ${message}. The database was not changed.` });
+  expect(await snapshot(target)).toEqual(before);
+}
+
 describe('database backups', () => {
   it('round trip: export, restore into another database, every table equal plus one restore event', async () => {
     const source = await populated();
@@ -44,7 +52,7 @@ describe('database backups', () => {
     const target = await freshDb();
     await importDraft(target, draft({ contracts: [contract('OTHER')], files: [fileOf('other', [9])] }));
     const result = await restoreBackup(target, bytes, RESTORER);
-    expect(result).toMatchObject({ ok: true, header: { schemaVersion: 3, createdAt: '2026-02-28T18:00:00.000Z', format: 'blockledger-backup' } });
+    expect(result).toMatchObject({ ok: true, header: { schemaVersion: 4, createdAt: '2026-02-28T18:00:00.000Z', format: 'blockledger-backup' } });
     const [expected, actual] = [await snapshot(source), await snapshot(target)];
     const restoreEvent = actual.audit?.pop();
     expect(actual).toEqual(expected);
@@ -64,13 +72,6 @@ describe('database backups', () => {
   });
 
   describe('a bad backup is refused with a clear message and the database untouched', () => {
-    async function expectRefused(bytes: Uint8Array, message: string) {
-      const target = await populated();
-      const before = await snapshot(target);
-      expect(await restoreBackup(target, bytes, RESTORER)).toEqual({ ok: false, code: 'invalid-backup', message: `This backup cannot be restored: ${message}. The database was not changed.` });
-      expect(await snapshot(target)).toEqual(before);
-    }
-
     it('bad checksum (contents changed, gzip still valid)', async () => {
       const { header, payload } = await gzipParts(await exportBackup(await populated(), 'now'));
       await expectRefused(await craft(header, payload.replace('"hours":[125]', '"hours":[999]'), false), 'its checksum does not match, so the file was changed or damaged after it was written');
@@ -92,7 +93,7 @@ describe('database backups', () => {
 
     it('made by a newer schema version', async () => {
       const { header, payload } = await gzipParts(await exportBackup(await populated(), 'now'));
-      await expectRefused(await craft({ ...header, schemaVersion: 4 }, payload.replace('"schemaVersion":3', '"schemaVersion":4')), 'it was made by a newer Blockledger (database version 4; this one reads up to 3)');
+      await expectRefused(await craft({ ...header, schemaVersion: 5 }, payload.replace('"schemaVersion":4', '"schemaVersion":5')), 'it was made by a newer Blockledger (database version 5; this one reads up to 4)');
     });
 
     it('header and contents disagree on the version', async () => {
@@ -122,6 +123,30 @@ describe('database backups', () => {
     expect(result).toMatchObject({ ok: true });
     expect(await target.settings.toArray()).toEqual([{ key: 'theme', value: 'dark' }]);
     expect(await target.profiles.toArray()).toEqual([{ name: 'Old', definition: { columns: [] }, updatedAt: null }]);
+  });
+
+  it('a v3 backup (tickets and notes one string per row) is restored at the current version with the same entries', async () => {
+    const source = await populated();
+    const { header, payload } = await gzipParts(await exportBackup(source, 'now'));
+    const current = JSON.parse(payload) as { schemaVersion: number; tables: { entryChunks: Record<string, unknown>[] } };
+    const v3 = {
+      ...current,
+      schemaVersion: 3,
+      tables: {
+        ...current.tables,
+        entryChunks: current.tables.entryChunks.map(({ ticketDict, notesDict, ...chunk }) => ({
+          ...chunk,
+          ticket: (chunk.ticket as number[]).map((code) => (ticketDict as string[])[code]),
+          notes: (chunk.notes as number[]).map((code) => (notesDict as string[])[code]),
+        })),
+      },
+    };
+    const target = await freshDb();
+    expect(await restoreBackup(target, await craft({ ...header, schemaVersion: 3 }, JSON.stringify(v3)), RESTORER)).toMatchObject({ ok: true });
+    expect(await engineView(target)).toEqual(await engineView(source));
+    // A v3 chunk whose notes do not match its rows is refused, as any damaged column.
+    const damaged = { ...v3, tables: { ...v3.tables, entryChunks: v3.tables.entryChunks.map((chunk, index) => (index === 0 ? { ...chunk, notes: ['only one'] } : chunk)) } };
+    await expectRefused(await craft({ ...header, schemaVersion: 3 }, JSON.stringify(damaged)), 'table "entryChunks", row 1: column "notes" is damaged');
   });
 
   it('readBackup checks bytes without any database', async () => {

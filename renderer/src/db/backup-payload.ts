@@ -3,7 +3,7 @@
 // shape the code relies on, so a damaged or foreign file is refused before
 // anything is written. Older schema versions are brought up to date here with
 // the same steps the Dexie upgrades use.
-import type { EntryChunk } from './entry-chunks';
+import { v4TextColumns, type EntryChunk } from './entry-chunks';
 import { LEGACY_PROFILE_PREFIX, profileFromLegacySetting } from './legacy-profiles';
 import { SCHEMA_VERSION, TABLE_NAMES, type AuditEvent, type ImportBatch, type SavedProfile, type Setting, type StoredAddition, type StoredContract, type TableName } from './schema';
 
@@ -26,9 +26,9 @@ export interface BackupPayload {
 /** Why a payload was refused, in words for the clerk. */
 export class BackupShapeError extends Error {}
 
-const NUMBER_COLUMNS = ['day', 'hours', 'amount', 'billable', 'contract', 'customer', 'member', 'workRole', 'workType'] as const;
-const CODE_COLUMNS = [['contract', 'contractDict'], ['customer', 'customerDict'], ['member', 'memberDict'], ['workRole', 'workRoleDict'], ['workType', 'workTypeDict']] as const;
-const STRING_COLUMNS = ['ids', 'ticket', 'notes', 'contractDict', 'customerDict', 'memberDict', 'workRoleDict', 'workTypeDict'] as const;
+const NUMBER_COLUMNS = ['day', 'hours', 'amount', 'billable', 'contract', 'customer', 'member', 'workRole', 'workType', 'ticket', 'notes'] as const;
+const CODE_COLUMNS = [['contract', 'contractDict'], ['customer', 'customerDict'], ['member', 'memberDict'], ['workRole', 'workRoleDict'], ['workType', 'workTypeDict'], ['ticket', 'ticketDict'], ['notes', 'notesDict']] as const;
+const STRING_COLUMNS = ['ids', 'contractDict', 'customerDict', 'memberDict', 'workRoleDict', 'workTypeDict', 'ticketDict', 'notesDict'] as const;
 
 function chunkToJson(chunk: EntryChunk): unknown {
   const json: Record<string, unknown> = { ...chunk };
@@ -99,6 +99,8 @@ function chunkFromJson(json: unknown, index: number): EntryChunk {
     member: Int32Array.from(numbers(index, 'member', json.member, n, false)),
     workRole: Int32Array.from(numbers(index, 'workRole', json.workRole, n, false)),
     workType: Int32Array.from(numbers(index, 'workType', json.workType, n, false)),
+    ticket: Int32Array.from(numbers(index, 'ticket', json.ticket, n, false)),
+    notes: Int32Array.from(numbers(index, 'notes', json.notes, n, false)),
     keyParts: json.keyParts,
     entered: json.entered,
   } as EntryChunk;
@@ -113,13 +115,27 @@ function chunkFromJson(json: unknown, index: number): EntryChunk {
   return chunk;
 }
 
-/** Schema v1 kept profiles among the settings (legacy-profiles.ts); v2 gave them a table; v3 only added an index. */
-function upgradeTables(schemaVersion: number, tables: Record<string, unknown>): Record<string, unknown> {
-  if (schemaVersion >= 2) return tables;
+/** Schema v1 kept profiles among the settings (legacy-profiles.ts); v2 gave them a table. */
+function profilesOutOfSettings(tables: Record<string, unknown>): Record<string, unknown> {
   const settings = (tables.settings ?? []) as Setting[];
   checkRows('settings', settings, { key: 'string' });
   const legacy = settings.filter((row) => row.key.startsWith(LEGACY_PROFILE_PREFIX));
   return { ...tables, settings: settings.filter((row) => !legacy.includes(row)), profiles: legacy.map(profileFromLegacySetting) };
+}
+
+/** Schema v3 kept a chunk's tickets and notes as one string per row; v4 dictionary-encodes them (see schema.ts). */
+function chunkTextToV4(json: unknown, index: number): unknown {
+  if (!isRecord(json)) return json;
+  const count = Number.isSafeInteger(json.count) ? (json.count as number) : null;
+  const columns = v4TextColumns({ ticket: strings('entryChunks', index, 'ticket', json.ticket, count), notes: strings('entryChunks', index, 'notes', json.notes, count) });
+  return { ...json, ...columns, ticket: Array.from(columns.ticket), notes: Array.from(columns.notes) };
+}
+
+/** Brings an older backup's tables to the current schema, step by step as the database upgrades do; v3 only added an index. */
+function upgradeTables(schemaVersion: number, tables: Record<string, unknown>): Record<string, unknown> {
+  let upgraded = schemaVersion < 2 ? profilesOutOfSettings(tables) : tables;
+  if (schemaVersion < 4 && Array.isArray(upgraded.entryChunks)) upgraded = { ...upgraded, entryChunks: upgraded.entryChunks.map(chunkTextToV4) };
+  return upgraded;
 }
 
 /** Checks a parsed backup and returns its tables at the current schema version; throws BackupShapeError. */

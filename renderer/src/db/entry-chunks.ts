@@ -38,8 +38,12 @@ export interface EntryChunk {
   readonly workRoleDict: readonly string[];
   readonly workType: Int32Array;
   readonly workTypeDict: readonly string[];
-  readonly ticket: readonly string[];
-  readonly notes: readonly string[];
+  /** Index into ticketDict (since schema v4: a ticket's entries repeat its number). */
+  readonly ticket: Int32Array;
+  readonly ticketDict: readonly string[];
+  /** Index into notesDict (since schema v4: many notes repeat, "Remote support", and opening the app reads every one). */
+  readonly notes: Int32Array;
+  readonly notesDict: readonly string[];
   /** When each entry was entered in the source (null = not given); null when no row has it. */
   readonly entered: readonly (string | null)[] | null;
 }
@@ -62,6 +66,26 @@ class Dictionary {
   }
 }
 
+/** A text column as codes into its distinct values. */
+function dictionaryEncode(values: readonly string[]): { codes: Int32Array; dict: string[] } {
+  const dictionary = new Dictionary();
+  const codes = Int32Array.from(values, (value) => dictionary.code(value));
+  return { codes, dict: dictionary.values };
+}
+
+/** A chunk's tickets and notes as schema v3 kept them: one string per row. */
+export interface V3ChunkText {
+  readonly ticket: readonly string[];
+  readonly notes: readonly string[];
+}
+
+/** The schema v4 columns for a v3 chunk's tickets and notes (the database upgrade and old backups share this step). */
+export function v4TextColumns(chunk: V3ChunkText): Pick<EntryChunk, 'ticket' | 'ticketDict' | 'notes' | 'notesDict'> {
+  const ticket = dictionaryEncode(chunk.ticket);
+  const notes = dictionaryEncode(chunk.notes);
+  return { ticket: ticket.codes, ticketDict: ticket.dict, notes: notes.codes, notesDict: notes.dict };
+}
+
 /** The entries of one batch to store: rows `positions` of `entries`. */
 export interface EntryRows {
   readonly entries: readonly Entry[];
@@ -82,16 +106,18 @@ function encodeChunk(rows: EntryRows, order: Int32Array, from: number, to: numbe
   const member = new Int32Array(count);
   const workRole = new Int32Array(count);
   const workType = new Int32Array(count);
+  const ticket = new Int32Array(count);
+  const notes = new Int32Array(count);
   const contracts = new Dictionary();
   const customers = new Dictionary();
   const members = new Dictionary();
   const workRoles = new Dictionary();
   const workTypes = new Dictionary();
+  const tickets = new Dictionary();
+  const noteTexts = new Dictionary();
   // Filled with push: arrays made with `new Array(n)` are holey, and cloning a holey array into IndexedDB is several times slower.
   const keyParts: string[] = [];
   const ids: string[] = [];
-  const ticket: string[] = [];
-  const notes: string[] = [];
   const entered: (string | null)[] = [];
   let anyEntered = false;
   for (let i = 0; i < count; i++) {
@@ -108,8 +134,8 @@ function encodeChunk(rows: EntryRows, order: Int32Array, from: number, to: numbe
     member[i] = members.code(entry.member);
     workRole[i] = workRoles.code(entry.workRole);
     workType[i] = workTypes.code(entry.workType);
-    ticket.push(entry.ticket);
-    notes.push(entry.notes);
+    ticket[i] = tickets.code(entry.ticket);
+    notes[i] = noteTexts.code(entry.notes);
     entered.push(entry.entered ?? null);
     anyEntered ||= entry.entered != null;
   }
@@ -120,7 +146,9 @@ function encodeChunk(rows: EntryRows, order: Int32Array, from: number, to: numbe
     member, memberDict: members.values,
     workRole, workRoleDict: workRoles.values,
     workType, workTypeDict: workTypes.values,
-    ticket, notes, entered: anyEntered ? entered : null,
+    ticket, ticketDict: tickets.values,
+    notes, notesDict: noteTexts.values,
+    entered: anyEntered ? entered : null,
   };
 }
 
@@ -173,14 +201,14 @@ export function entryAt(chunk: EntryChunk, row: number): Entry {
     date: isoOf(chunk.day[row] as number),
     contractId: contract < 0 ? null : (chunk.contractDict[contract] as string),
     customer: text(chunk.customerDict, chunk.customer, row),
-    ticket: chunk.ticket[row] as string,
+    ticket: text(chunk.ticketDict, chunk.ticket, row),
     member: text(chunk.memberDict, chunk.member, row),
     workRole: text(chunk.workRoleDict, chunk.workRole, row),
     workType: text(chunk.workTypeDict, chunk.workType, row),
     hours: chunk.hours[row] as number,
     billable: BILLABLE[chunk.billable[row] as number] as BillableOption,
     amount: Number.isNaN(amount) ? null : amount,
-    notes: chunk.notes[row] as string,
+    notes: text(chunk.notesDict, chunk.notes, row),
   };
   return entered === null ? entry : { ...entry, entered };
 }

@@ -5,7 +5,7 @@
 // rows in about a second.
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { Addition, Contract } from '../core/model';
-import type { EntryChunk } from './entry-chunks';
+import { v4TextColumns, type EntryChunk, type V3ChunkText } from './entry-chunks';
 import { LEGACY_PROFILE_PREFIX, profileFromLegacySetting } from './legacy-profiles';
 
 /** Plain JSON, as saved profiles and settings hold it. */
@@ -116,7 +116,7 @@ export interface AuditEvent {
 }
 
 /** The current schema version; backups carry it. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Index definitions per version. Dexie only needs a version kept while it has an upgrade. */
 const STORES = {
@@ -133,6 +133,8 @@ const STORES = {
   // v3: chunks index the contracts they mention, so one contract's entries load without a full scan
   // (IndexedDB fills a new index from the stored chunks; no data changes).
   3: { entryChunks: '[batchId+seq], batchId, *contractDict' },
+  // v4: a chunk's tickets and notes are dictionary-encoded like its other text columns (no index changes).
+  4: {},
 } as const;
 
 export type BlockledgerDb = Dexie & {
@@ -151,7 +153,7 @@ export interface OpenOptions {
   readonly indexedDB?: IDBFactory;
   readonly IDBKeyRange?: typeof IDBKeyRange;
   /** Declare only up to this version: for upgrade tests and fixtures of older databases. */
-  readonly version?: 1 | 2 | 3;
+  readonly version?: 1 | 2 | 3 | 4;
 }
 
 async function moveProfilesOutOfSettings(tx: Transaction): Promise<void> {
@@ -159,6 +161,13 @@ async function moveProfilesOutOfSettings(tx: Transaction): Promise<void> {
   const profiles = legacy.map(profileFromLegacySetting);
   await tx.table<SavedProfile, string>('profiles').bulkPut(profiles);
   await tx.table('settings').bulkDelete(legacy.map((row) => row.key));
+}
+
+/** Rewrites v3 chunks (tickets and notes as one string per row) in the v4 form; a chunk already in it is left alone. */
+async function encodeChunkText(tx: Transaction): Promise<void> {
+  await tx.table('entryChunks').toCollection().modify((chunk: Record<string, unknown>) => {
+    if (Array.isArray(chunk.ticket) && Array.isArray(chunk.notes)) Object.assign(chunk, v4TextColumns(chunk as unknown as V3ChunkText));
+  });
 }
 
 /** Opens (creating or upgrading) the Blockledger database. */
@@ -173,6 +182,7 @@ export async function openBlockledgerDb(options: OpenOptions = {}): Promise<Bloc
   db.version(1).stores(STORES[1]);
   if (upTo >= 2) db.version(2).stores(STORES[2]).upgrade(moveProfilesOutOfSettings);
   if (upTo >= 3) db.version(3).stores(STORES[3]);
+  if (upTo >= 4) db.version(4).stores(STORES[4]).upgrade(encodeChunkText);
   await db.open();
   return db;
 }
