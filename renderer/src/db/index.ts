@@ -10,7 +10,7 @@ export type { CommitResult, ConflictDecision, ConflictDecisions } from './commit
 export { listBatches, revertBlockers } from './batches';
 export { revertBatch } from './revert-batch';
 export type { RevertResult } from './revert-batch';
-export { loadEntryColumns, loadPortfolio } from './load-store';
+export { loadPortfolio } from './load-store';
 export type { StoredPortfolio } from './load-store';
 export { openEntryQuery } from './entry-query';
 export type { EntryFilter, EntryQuery, StoredEntryRow } from './entry-query';

@@ -1,9 +1,11 @@
 // Reading the store back for the engine: contracts, additions and entries in
-// the shape of ReconcileInput (add `asOf`). `loadEntryColumns` hands out the
-// chunks themselves for callers that can work column by column without a
-// million Entry objects.
+// the shape of ReconcileInput (add `asOf`), with what the window needs beside
+// them (each entry's import batch, the store's revision). `loadEntryColumns`
+// hands out the chunks themselves for callers that can work column by column
+// without a million Entry objects.
 import type { Addition, Contract, Entry } from '../core/model';
 import type { BlockledgerDb } from './schema';
+import { currentRevision } from './audit';
 import { entryAt } from './entry-chunks';
 import { forEachLiveRow, readLiveChunks, type LiveChunk } from './live-entries';
 
@@ -11,6 +13,10 @@ export interface StoredPortfolio {
   readonly contracts: Contract[];
   readonly additions: Addition[];
   readonly entries: Entry[];
+  /** The import batch of each entry, position by position (the drill-down names it). */
+  readonly batchIds: Int32Array;
+  /** The store's revision when it was read (audit.ts). */
+  readonly revision: number;
 }
 
 /** Every visible entry chunk with its visible rows (see live-entries.ts). */
@@ -18,11 +24,15 @@ export async function loadEntryColumns(db: BlockledgerDb): Promise<LiveChunk[]> 
   return db.transaction('r', [db.entryChunks, db.batches], () => readLiveChunks(db));
 }
 
-/** Everything the engine needs but the as-of date: `reconcile({ ...await loadPortfolio(db), asOf })`. */
+/** Everything the engine needs but the as-of date, read in one transaction: `reconcile({ ...await loadPortfolio(db), asOf })`. */
 export async function loadPortfolio(db: BlockledgerDb): Promise<StoredPortfolio> {
-  const [contracts, additions, live] = await db.transaction('r', [db.contracts, db.additions, db.entryChunks, db.batches], () =>
-    Promise.all([db.contracts.toArray(), db.additions.toArray(), readLiveChunks(db)]));
+  const [contracts, additions, live, revision] = await db.transaction('r', [db.contracts, db.additions, db.entryChunks, db.batches, db.audit], () =>
+    Promise.all([db.contracts.toArray(), db.additions.toArray(), loadEntryColumns(db), currentRevision(db)]));
   const entries: Entry[] = [];
-  forEachLiveRow(live, (chunk, row) => entries.push(entryAt(chunk, row)));
-  return { contracts: contracts.map((row) => row.value), additions: additions.map((row) => row.value), entries };
+  const batchIds: number[] = [];
+  forEachLiveRow(live, (chunk, row) => {
+    entries.push(entryAt(chunk, row));
+    batchIds.push(chunk.batchId);
+  });
+  return { contracts: contracts.map((row) => row.value), additions: additions.map((row) => row.value), entries, batchIds: Int32Array.from(batchIds), revision };
 }

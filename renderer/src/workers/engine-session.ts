@@ -2,7 +2,7 @@
 // database: load the store once, reconcile for the chosen as-of date, and
 // answer the screens from the result. Kept apart from the message loop so
 // tests drive it directly with fake-indexeddb.
-import type { Addition, AllocationOrder, Contract, Entry, IsoDate, ReconcileInput } from '../core/model';
+import type { AllocationOrder, IsoDate, ReconcileInput } from '../core/model';
 import type { ReconcileResult } from '../core/result';
 import { reconcile } from '../core/reconcile';
 import { validateProfile } from '../core/import/profiles/validate-profile';
@@ -14,9 +14,9 @@ import { openMemoryWorkbook } from '../io/workbook/open-memory-workbook';
 import { packDocument, writeMonthEndPack } from '../io/workbook/month-end-pack';
 import { DEFAULT_WORKBOOK_OPTIONS, customerGroups, workbookContext, type WorkbookContext } from '../io/workbook/workbook-context';
 import {
-  commitImport, currentRevision, deleteProfile, entryAt, exportBackup, forEachLiveRow, getSetting, listAuditEvents, listBatches, listProfiles, loadEntryColumns,
+  commitImport, currentRevision, deleteProfile, exportBackup, getSetting, listAuditEvents, listBatches, listProfiles, loadPortfolio,
   prepareImport, putSetting, readBackup, restoreBackup, revertBatch, saveProfile, type BlockledgerDb, type ChangeContext, type ImportPlan, type JsonValue,
-  type ResultCache, type ResultKey,
+  type ResultCache, type ResultKey, type StoredPortfolio,
 } from '../db';
 import { contractRows } from './contract-rows';
 import { EntryPager } from './entry-pages';
@@ -40,16 +40,6 @@ export interface CallControl {
   checkpoint(): void;
 }
 
-interface Loaded {
-  readonly contracts: Contract[];
-  readonly additions: Addition[];
-  readonly entries: Entry[];
-  /** The import batch of each entry, position by position. */
-  readonly batchIds: Int32Array;
-  /** The store's revision when it was read. */
-  readonly revision: number;
-}
-
 interface Current {
   readonly input: ReconcileInput;
   readonly result: ReconcileResult;
@@ -66,7 +56,7 @@ const ctx = (now: string): ChangeContext => ({ who: WHO, now });
 /** The engine worker's state and calls. */
 export class EngineSession {
   /** The store as read (or being read), until it changes. */
-  private loading: Promise<Loaded> | null = null;
+  private loading: Promise<StoredPortfolio> | null = null;
   private current: Current | null = null;
   private asOf: IsoDate | null = null;
   private pendingPlan: ImportPlan | null = null;
@@ -79,9 +69,9 @@ export class EngineSession {
   ) {}
 
   /** Reads the store (entries with the batch each came from), once until it changes. */
-  private async load(control: CallControl): Promise<Loaded> {
+  private async load(control: CallControl): Promise<StoredPortfolio> {
     control.progress({ label: 'Reading the store', done: 0, total: 3 });
-    this.loading ??= this.readStore();
+    this.loading ??= loadPortfolio(this.db);
     try {
       return await this.loading;
     } catch (error) {
@@ -93,22 +83,8 @@ export class EngineSession {
 
   /** Starts reading the store before a call needs it; a failure is left for that call to meet. */
   private readAhead(): void {
-    this.loading ??= this.readStore();
+    this.loading ??= loadPortfolio(this.db);
     this.loading.catch(() => undefined);
-  }
-
-  private async readStore(): Promise<Loaded> {
-    // One read transaction: a consistent snapshot, the revision included.
-    const [contracts, additions, live, revision] = await this.db.transaction('r', [this.db.contracts, this.db.additions, this.db.entryChunks, this.db.batches, this.db.audit], () =>
-      Promise.all([this.db.contracts.toArray(), this.db.additions.toArray(), loadEntryColumns(this.db), currentRevision(this.db)]));
-    const entries: Entry[] = [];
-    const batchIds: number[] = [];
-    // loadPortfolio drops the batch; the drill-down needs it, so entries are read here chunk by chunk.
-    forEachLiveRow(live, (chunk, row) => {
-      entries.push(entryAt(chunk, row));
-      batchIds.push(chunk.batchId);
-    });
-    return { contracts: contracts.map((row) => row.value), additions: additions.map((row) => row.value), entries, batchIds: Int32Array.from(batchIds), revision };
   }
 
   /** Forgets everything derived from the store (after an import, revert or restore). */
