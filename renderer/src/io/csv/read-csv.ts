@@ -36,7 +36,7 @@ function issue(file: string, line: number | null, code: string, message: string)
 }
 
 /** Turns tokenizer records into a header and rows of the header's width; the rest become issues. */
-export class CsvRecordChecker implements CsvRecordSink {
+class CsvRecordChecker implements CsvRecordSink {
   readonly issues: ImportIssue[] = [];
   private width = -1;
 
@@ -74,7 +74,7 @@ export class CsvRecordChecker implements CsvRecordSink {
 }
 
 /** Drops a BOM that a text (not bytes) input may still carry. */
-export function withoutBom(text: string): string {
+function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

@@ -22,21 +22,6 @@ export interface CsvRecordSink {
   problem(kind: CsvProblem, line: number): void;
 }
 
-export interface TokenizeOptions {
-  /** The line number of the text's first character (text read in pieces). */
-  readonly firstLine: number;
-  /** False while more text may follow: a record reaching the end of the text is left for the next piece. */
-  readonly final: boolean;
-}
-
-/** Where tokenizing stopped: all of the text when final, else the start of the first incomplete record. */
-export interface TokenizeStop {
-  readonly position: number;
-  readonly line: number;
-  /** An unclosed quote ended the scan for good. */
-  readonly stopped: boolean;
-}
-
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -73,8 +58,7 @@ function unescapedCells(fields: FieldRanges, escaped: readonly number[] | null):
 }
 
 /** Splits `text` into records, skipping blank lines; `\r\n` and `\n` end a line. */
-export function tokenizeCsv(text: string, delimiter: string, sink: CsvRecordSink, options: TokenizeOptions = { firstLine: 1, final: true }): TokenizeStop {
-  const { final } = options;
+export function tokenizeCsv(text: string, delimiter: string, sink: CsvRecordSink): void {
   const length = text.length;
   const delimiterCode = delimiter.charCodeAt(0);
   // Next positions of the special characters, refreshed only once passed, so
@@ -83,13 +67,12 @@ export function tokenizeCsv(text: string, delimiter: string, sink: CsvRecordSink
   let nextNewline = text.indexOf('\n');
   let nextDelimiter = text.indexOf(delimiter);
   let pos = 0;
-  let line = options.firstLine;
+  let line = 1;
   const fields = new RecordRanges(text);
 
   while (pos < length) {
     if (nextNewline !== -1 && nextNewline < pos) nextNewline = text.indexOf('\n', pos);
     if (nextQuote !== -1 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
-    if (nextNewline === -1 && !final) return { position: pos, line, stopped: false };
     const lineEnd = nextNewline === -1 ? length : nextNewline;
 
     if (nextQuote === -1 || nextQuote >= lineEnd) {
@@ -117,7 +100,6 @@ export function tokenizeCsv(text: string, delimiter: string, sink: CsvRecordSink
     // Slow path: the record has quotes and may span lines. Fields are still
     // ranges (a quoted one between its quotes); only a record with a doubled
     // quote, which must be unescaped, becomes cells.
-    const recordStart = pos;
     const recordLine = line;
     fields.count = 0;
     // Fields with a doubled quote, by index (rare: null until one is seen).
@@ -130,11 +112,9 @@ export function tokenizeCsv(text: string, delimiter: string, sink: CsvRecordSink
         let doubled = false;
         for (;;) {
           const close = text.indexOf('"', search);
-          // At the end of a piece, `"` may be half of a doubled quote: wait for more.
-          if (close === -1 || (!final && close + 1 >= length)) {
-            if (!final) return { position: recordStart, line: recordLine, stopped: false };
+          if (close === -1) {
             sink.problem('unclosed-quote', recordLine);
-            return { position: length, line, stopped: true };
+            return;
           }
           // Line breaks inside the quotes; the next one after them stays known for the rows to come.
           if (nextNewline !== -1 && nextNewline < search) nextNewline = text.indexOf('\n', search);
@@ -172,8 +152,6 @@ export function tokenizeCsv(text: string, delimiter: string, sink: CsvRecordSink
         pos++;
         continue;
       }
-      // At the end of a piece, the record's line break may not have arrived (or only its CR).
-      if (!final && (pos >= length || (pos + 1 >= length && text.charCodeAt(pos) === CR))) return { position: recordStart, line: recordLine, stopped: false };
       if (pos < length && text.charCodeAt(pos) === CR) pos++;
       pos++; // past the LF (or the end of the text)
       line++;
@@ -183,5 +161,4 @@ export function tokenizeCsv(text: string, delimiter: string, sink: CsvRecordSink
     else if (escaped === null && sink.ranges) sink.ranges(fields, recordLine);
     else sink.record(unescapedCells(fields, escaped), recordLine);
   }
-  return { position: length, line, stopped: false };
 }
