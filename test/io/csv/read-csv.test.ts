@@ -48,7 +48,7 @@ describe('readCsvTable: dialects', () => {
     readCsvText('id,customer\nE1,"Initech, Inc."\r\nE2,"two\nlines"\nE3,"say ""hi"""\n', 'entries.csv', {
       header: () => undefined,
       row: (cells, line) => seen.push(['cells', line, ...cells]),
-      rowRanges: (fields, line) => seen.push(['ranges', line, ...Array.from({ length: fields.count }, (_, i) => fields.text.slice(fields.starts[i], fields.ends[i]))]),
+      rowRanges: (fields, line) => seen.push(['ranges', line, ...Array.from({ length: fields.count }, (_, i) => fields.text.slice(fields.starts[i] as number, fields.ends[i] as number))]),
     });
     expect(seen).toEqual([
       ['ranges', 2, 'E1', 'Initech, Inc.'],

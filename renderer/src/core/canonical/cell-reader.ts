@@ -36,8 +36,13 @@ export class CellReader {
   readonly issues: ImportIssue[] = [];
   private readonly positions = new Map<string, number>();
   private readonly pool = new Map<string, string>();
-  /** Per column, the last few cells as written and their shared strings, as pairs. */
-  private readonly recentShared: string[][] = [];
+  /**
+   * Per column, the last few cells as written and their shared strings, as
+   * pairs: one list for rows of ranges, keyed by scanned characters, one for
+   * rows of cells, keyed by cells, as the two keys cannot be compared.
+   */
+  private readonly recentScanned: string[][] = [];
+  private readonly recentCells: string[][] = [];
   private cells: readonly string[] = [];
   /** The row as ranges of its text instead of cells (a CSV row without doubled quotes); null when `cells` holds it. */
   private ranges: FieldRanges | null = null;
@@ -146,13 +151,13 @@ export class CellReader {
     const ranges = this.ranges;
     const position = this.positions.get(column);
     if (ranges === null || position === undefined) return -1;
-    return plainCentiIn(ranges.text, ranges.starts[position] as number, ranges.ends[position] as number);
+    return plainCentiIn(ranges.text.chars, ranges.starts[position] as number, ranges.ends[position] as number);
   }
 
   private cell(position: number): string {
     const ranges = this.ranges;
     if (ranges === null) return this.cells[position] ?? '';
-    return ranges.text.slice(ranges.starts[position], ranges.ends[position]);
+    return ranges.text.slice(ranges.starts[position] as number, ranges.ends[position] as number);
   }
 
   /** The trimmed cell as one string shared by every row with that value, for columns whose values repeat. */
@@ -163,23 +168,30 @@ export class CellReader {
     // values (technicians, roles, types): the column's last few cells as
     // written are compared first, in place when the row is ranges of a text,
     // which costs no copy, no trimming and no hashing.
-    const recent = (this.recentShared[position] ??= []);
     const ranges = this.ranges;
+    const recent = ((ranges === null ? this.recentCells : this.recentScanned)[position] ??= []);
+    let written: string;
+    let value: string;
     if (ranges !== null) {
+      // Keys are the scanned characters, which a non-ASCII name only stands for (see ScannedText).
+      const chars = ranges.text.chars;
       const start = ranges.starts[position] as number;
-      const length = (ranges.ends[position] as number) - start;
-      for (let at = 0; at < recent.length; at += 2) if (sameText(recent[at] as string, ranges.text, start, length)) return recent[at + 1] as string;
+      const end = ranges.ends[position] as number;
+      for (let at = 0; at < recent.length; at += 2) if (sameText(recent[at] as string, chars, start, end - start)) return recent[at + 1] as string;
+      written = chars.slice(start, end);
+      value = ranges.text.slice(start, end).trim();
+    } else {
+      written = this.cells[position] ?? '';
+      for (let at = 0; at < recent.length; at += 2) if (recent[at] === written) return recent[at + 1] as string;
+      value = written.trim();
     }
-    const cell = this.cell(position);
-    if (ranges === null) for (let at = 0; at < recent.length; at += 2) if (recent[at] === cell) return recent[at + 1] as string;
-    const value = cell.trim();
     let shared = this.pool.get(value);
     if (shared === undefined) {
       shared = value;
       if (this.pool.size < POOL_LIMIT) this.pool.set(value, value);
     }
     // Newest first; the oldest pair drops out.
-    recent.unshift(cell, shared);
+    recent.unshift(written, shared);
     if (recent.length > 2 * RECENT_SHARED) recent.length = 2 * RECENT_SHARED;
     return shared;
   }
@@ -198,7 +210,7 @@ export class CellReader {
     const ranges = this.ranges;
     const position = this.positions.get(column);
     if (ranges !== null && position !== undefined && (ranges.ends[position] as number) - (ranges.starts[position] as number) === 10) {
-      const day = parseIsoDateAt(ranges.text, ranges.starts[position] as number);
+      const day = parseIsoDateAt(ranges.text.chars, ranges.starts[position] as number);
       if (day !== null) return isoOf(day);
     }
     const value = this.text(column);
@@ -274,7 +286,7 @@ export class CellReader {
     if (ranges !== null && position !== undefined) {
       const start = ranges.starts[position] as number;
       const length = (ranges.ends[position] as number) - start;
-      for (const option of allowed) if (sameText(option, ranges.text, start, length)) return option;
+      for (const option of allowed) if (sameText(option, ranges.text.chars, start, length)) return option;
     }
     const value = this.text(column);
     if (value === '') return fallback;

@@ -1,11 +1,12 @@
 // CSV bytes to a Table of string cells plus import issues (issue 3 "Readers").
 // Values stay strings: typing is the profiles' and the canonical typer's job.
 import type { ImportIssue } from '../../core/import/import-issue';
-import { fieldCells, type FieldRanges } from '../../core/import/field-ranges';
+import { fieldCells, PlainText, type FieldRanges, type ScannedText } from '../../core/import/field-ranges';
 import type { Table, TableRow } from '../../core/import/table';
 import { decodeText, type TextEncoding } from './decode-text';
 import { detectDelimiter, type Delimiter } from './detect-delimiter';
 import { tokenizeCsv, type CsvProblem, type CsvRecordSink } from './tokenize-csv';
+import { Utf8ByteText } from './utf8-byte-text';
 
 /** Receives the header once, then every well-formed data row (cells as long as the header). */
 export interface CsvRowSink {
@@ -83,14 +84,25 @@ export function readCsvText(input: string, fileName: string, sink: CsvRowSink): 
   const unmarked = withoutBom(input);
   // Classic Mac files end lines with a lone CR: only when no LF exists at all.
   const text = unmarked.indexOf('\n') === -1 && unmarked.indexOf('\r') !== -1 ? unmarked.replace(/\r/g, '\n') : unmarked;
-  const delimiter = detectDelimiter(text);
+  return readScanned(new PlainText(text), fileName, sink);
+}
+
+function readScanned(text: ScannedText, fileName: string, sink: CsvRowSink): { delimiter: Delimiter; issues: ImportIssue[] } {
+  const delimiter = detectDelimiter(text.chars);
   const checker = new CsvRecordChecker(fileName, sink);
   tokenizeCsv(text, delimiter, checker);
   return { delimiter, issues: checker.finish() };
 }
 
+const LF = 10;
+
 /** Decodes bytes (BOM, strict UTF-8, else Windows-1252) and reads them row by row into `sink`. */
 export function readCsvBytes(bytes: Uint8Array, fileName: string, sink: CsvRowSink): CsvReadSummary {
+  // UTF-8 with LF line ends, the common case, is read as a byte text (see
+  // Utf8ByteText); a file without an LF (one line, or classic Mac) is decoded.
+  const marked = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const byteText = bytes.indexOf(LF) === -1 ? null : Utf8ByteText.of(marked ? bytes.subarray(3) : bytes);
+  if (byteText !== null) return { encoding: marked ? 'utf-8-bom' : 'utf-8', ...readScanned(byteText, fileName, sink) };
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { encoding: decoded.encoding, delimiter: ',', issues: [issue(fileName, null, 'unreadable-encoding', decoded.message)] };
   const { delimiter, issues } = readCsvText(decoded.text, fileName, sink);

@@ -5,7 +5,7 @@
 // because PapaParse measured 40 MB/s for parsing alone here
 // (research/performance.md §2), below the 50 MB/s read+type target.
 
-import { fieldCells, type FieldRanges } from '../../core/import/field-ranges';
+import { fieldCells, type FieldRanges, type ScannedText } from '../../core/import/field-ranges';
 
 export type CsvProblem = 'unclosed-quote' | 'text-after-quote';
 
@@ -32,7 +32,7 @@ class RecordRanges implements FieldRanges {
   ends = new Int32Array(32);
   count = 0;
 
-  constructor(readonly text: string) {}
+  constructor(readonly text: ScannedText) {}
 
   add(start: number, end: number): void {
     if (this.count === this.starts.length) {
@@ -57,8 +57,9 @@ function unescapedCells(fields: FieldRanges, escaped: readonly number[] | null):
   return cells;
 }
 
-/** Splits `text` into records, skipping blank lines; `\r\n` and `\n` end a line. */
-export function tokenizeCsv(text: string, delimiter: string, sink: CsvRecordSink): void {
+/** Splits `scanned` into records, skipping blank lines; `\r\n` and `\n` end a line. */
+export function tokenizeCsv(scanned: ScannedText, delimiter: string, sink: CsvRecordSink): void {
+  const text = scanned.chars;
   const length = text.length;
   const delimiterCode = delimiter.charCodeAt(0);
   // Next positions of the special characters, refreshed only once passed, so
@@ -68,7 +69,7 @@ export function tokenizeCsv(text: string, delimiter: string, sink: CsvRecordSink
   let nextDelimiter = text.indexOf(delimiter);
   let pos = 0;
   let line = 1;
-  const fields = new RecordRanges(text);
+  const fields = new RecordRanges(scanned);
 
   while (pos < length) {
     if (nextNewline !== -1 && nextNewline < pos) nextNewline = text.indexOf('\n', pos);
