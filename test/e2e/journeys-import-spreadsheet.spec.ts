@@ -6,8 +6,9 @@ import ExcelJS from 'exceljs';
 import { chooseImportFiles, pickOption } from './journeys-import-helpers';
 import { collectPageErrors, gridCell, nav, snapshot } from './journeys-helpers';
 
-const SHEET = { name: 'timesheet.csv', mimeType: 'text/csv', buffer: Buffer.from('Ref,Worked on,Client,Block,Tech,Time\nA1,2026-03-02,Acme,C1,ana,1.5\n') };
-const MAPPING: readonly [field: string, column: string][] = [['id', 'Ref'], ['date', 'Worked on'], ['customer', 'Client'], ['contract_id', 'Block'], ['member', 'Tech'], ['hours', 'Time']];
+// UTF-8 with accents: the browser's worker reads it as bytes and decodes the names.
+const SHEET = { name: 'timesheet.csv', mimeType: 'text/csv', buffer: Buffer.from('Ref,Worked on,Client,Block,Technicien,Durée\nA1,2026-03-02,Müller Zahnärzte,C1,Björn,1.5\n') };
+const MAPPING: readonly [field: string, column: string][] = [['id', 'Ref'], ['date', 'Worked on'], ['customer', 'Client'], ['contract_id', 'Block'], ['member', 'Technicien'], ['hours', 'Durée']];
 
 test('a spreadsheet no profile knows: pick the generic profile, say it holds entries, map the columns, import', async ({ page }, testInfo) => {
   const errors = collectPageErrors(page);
