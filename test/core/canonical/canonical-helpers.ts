@@ -1,13 +1,30 @@
 // Builds canonical tables from CSV text and types them, for the typer tests.
 import type { Table } from '../../../renderer/src/core/import/table';
 import { describeIssue } from '../../../renderer/src/core/import/import-issue';
-import { typeCanonical, type CanonicalRecords } from '../../../renderer/src/core/canonical/type-canonical';
+import type { CanonicalRecords } from '../../../renderer/src/core/canonical/type-canonical';
+import { additionTyper } from '../../../renderer/src/core/canonical/type-additions';
+import { contractTyper } from '../../../renderer/src/core/canonical/type-contracts';
+import { entryTyper } from '../../../renderer/src/core/canonical/type-entries';
+import { typeTable } from '../../../renderer/src/core/canonical/typed-rows';
 import { readCsvTable } from '../../../renderer/src/io/csv/read-csv';
 
 export function csvTable(fileName: string, lines: readonly string[]): Table {
   const result = readCsvTable(new TextEncoder().encode(lines.join('\n') + '\n'), fileName);
   if (result.issues.length > 0) throw new Error(`fixture is not well-formed CSV: ${result.issues.map(describeIssue).join('; ')}`);
   return result.table;
+}
+
+/** Types whole canonical tables as the typers see them (additions checked against the typed contracts). */
+export function typeCanonical(tables: { contracts: Table; additions: Table | null; entries: Table }): CanonicalRecords {
+  const contracts = typeTable(tables.contracts, contractTyper(tables.contracts.fileName));
+  const additions = tables.additions === null ? null : typeTable(tables.additions, additionTyper(tables.additions.fileName, contracts, tables.contracts.fileName));
+  const entries = typeTable(tables.entries, entryTyper(tables.entries.fileName));
+  return {
+    contracts: contracts.records,
+    additions: additions?.records ?? [],
+    entries: entries.records,
+    issues: [...contracts.issues, ...(additions?.issues ?? []), ...entries.issues],
+  };
 }
 
 export const CONTRACTS_HEADER = 'id,customer,start,end';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { typeCanonical } from '../../../renderer/src/core/canonical/type-canonical';
+import { typeCanonical } from './canonical-helpers';
 import type { Table } from '../../../renderer/src/core/import/table';
 
 const CONTRACT_COLUMNS = ['id', 'customer', 'start', 'end', 'unit', 'allowance', 'period', 'overage', 'prorate', 'carryover_days', 'role_rates', 'rebill_below', 'rebill_quantity', '__proto__'];
