@@ -33,6 +33,7 @@ const STRING_COLUMNS = ['ids', 'contractDict', 'customerDict', 'memberDict', 'wo
 function chunkToJson(chunk: EntryChunk): unknown {
   const json: Record<string, unknown> = { ...chunk };
   for (const column of NUMBER_COLUMNS) json[column] = Array.from(chunk[column], (value: number) => (Number.isNaN(value) ? null : value));
+  if (chunk.importOrder !== undefined) json.importOrder = Array.from(chunk.importOrder);
   return json;
 }
 
@@ -103,6 +104,8 @@ function chunkFromJson(json: unknown, index: number): EntryChunk {
     notes: Int32Array.from(numbers(index, 'notes', json.notes, n, false)),
     keyParts: json.keyParts,
     entered: json.entered,
+    // Left out by backups made before it was kept; a damaged one only costs the engine a sort (live-entries.ts).
+    ...(json.importOrder === undefined ? {} : { importOrder: Int32Array.from(numbers(index, 'importOrder', json.importOrder, n, false)) }),
   } as EntryChunk;
   if (!Number.isSafeInteger(chunk.batchId) || !Number.isSafeInteger(chunk.seq) || typeof chunk.source !== 'string') fail('entryChunks', index, 'batch, sequence or source missing');
   for (const [codes, dict] of CODE_COLUMNS) {

@@ -46,6 +46,13 @@ export interface EntryChunk {
   readonly notesDict: readonly string[];
   /** When each entry was entered in the source (null = not given); null when no row has it. */
   readonly entered: readonly (string | null)[] | null;
+  /**
+   * Per row, its place among the batch's rows in the order they were imported
+   * (at rest they are grouped by contract); absent in chunks stored before it
+   * was kept. Reading a batch back in this order keeps an export in id order
+   * in id order, so the engine need not sort a million entries.
+   */
+  readonly importOrder?: Int32Array;
 }
 
 const BILLABLE: readonly BillableOption[] = ['billable', 'no_charge', 'do_not_bill'];
@@ -94,9 +101,10 @@ export interface EntryRows {
   readonly positions: ArrayLike<number>;
 }
 
-/** Encodes `order[from..to)` as one chunk. */
+/** Encodes `order[from..to)` (places in `rows.positions`) as one chunk. */
 function encodeChunk(rows: EntryRows, order: Int32Array, from: number, to: number, batchId: number, seq: number, source: string): EntryChunk {
   const count = to - from;
+  const importOrder = new Int32Array(count);
   const day = new Int32Array(count);
   const hours = new Float64Array(count);
   const amount = new Float64Array(count);
@@ -121,7 +129,9 @@ function encodeChunk(rows: EntryRows, order: Int32Array, from: number, to: numbe
   const entered: (string | null)[] = [];
   let anyEntered = false;
   for (let i = 0; i < count; i++) {
-    const position = order[from + i] as number;
+    const place = order[from + i] as number;
+    importOrder[i] = place;
+    const position = rows.positions[place] as number;
     const entry = rows.entries[position] as Entry;
     if (rows.keyParts !== null) keyParts.push(rows.keyParts[position] as string);
     ids.push(entry.id);
@@ -149,6 +159,7 @@ function encodeChunk(rows: EntryRows, order: Int32Array, from: number, to: numbe
     ticket, ticketDict: tickets.values,
     notes, notesDict: noteTexts.values,
     entered: anyEntered ? entered : null,
+    importOrder,
   };
 }
 
@@ -156,16 +167,16 @@ function encodeChunk(rows: EntryRows, order: Int32Array, from: number, to: numbe
  * A contract's rows side by side (contracts in order of first appearance, rows
  * in file order), so a chunk names few contracts and the contract index stays
  * small: an export sorted by date would otherwise put thousands of contracts
- * in every chunk and make the index as large as the data.
+ * in every chunk and make the index as large as the data. Returns places in
+ * `rows.positions`, which each row keeps as its import order.
  */
 function groupByContract(rows: EntryRows): Int32Array {
   const groups = new Map<string | null, number[]>();
-  for (let i = 0; i < rows.positions.length; i++) {
-    const position = rows.positions[i] as number;
-    const contractId = (rows.entries[position] as Entry).contractId;
+  for (let place = 0; place < rows.positions.length; place++) {
+    const contractId = (rows.entries[rows.positions[place] as number] as Entry).contractId;
     const group = groups.get(contractId);
-    if (group) group.push(position);
-    else groups.set(contractId, [position]);
+    if (group) group.push(place);
+    else groups.set(contractId, [place]);
   }
   const order = new Int32Array(rows.positions.length);
   let next = 0;

@@ -3,7 +3,7 @@
 // key in its undo record; the row is hidden while the replacing batch stands
 // and visible again once that batch is reverted.
 import type { BlockledgerDb, ImportBatch } from './schema';
-import { keyPartAt, type EntryChunk } from './entry-chunks';
+import { keyPartAt, MAX_CHUNK_ROWS, type EntryChunk } from './entry-chunks';
 import { idKeyPart, recordKey } from './record-keys';
 
 /** A stored chunk and its rows that count; `rows` null means all of them. */
@@ -49,6 +49,46 @@ export function forEachLiveRow(live: readonly LiveChunk[], visit: (chunk: EntryC
     if (rows === null) for (let row = 0; row < chunk.count; row++) visit(chunk, row);
     else for (const row of rows) visit(chunk, row);
   }
+}
+
+/**
+ * Calls `visit` for every visible row, batch by batch, each batch's rows in
+ * the order they were imported (EntryChunk.importOrder). A batch stored
+ * before that order was kept, or whose order is damaged, goes in chunk order.
+ */
+export function forEachLiveRowAsImported(live: readonly LiveChunk[], visit: (chunk: EntryChunk, row: number) => void): void {
+  for (let start = 0; start < live.length; ) {
+    const batchId = (live[start] as LiveChunk).chunk.batchId;
+    let end = start + 1;
+    while (end < live.length && (live[end] as LiveChunk).chunk.batchId === batchId) end++;
+    const batch = live.slice(start, end);
+    const slots = importSlots(batch);
+    if (slots === null) forEachLiveRow(batch, visit);
+    else for (const slot of slots) if (slot !== 0) visit((batch[Math.floor((slot - 1) / MAX_CHUNK_ROWS)] as LiveChunk).chunk, (slot - 1) % MAX_CHUNK_ROWS);
+    start = end;
+  }
+}
+
+/** One batch's visible rows by import place, as chunk × MAX_CHUNK_ROWS + row + 1 (0: hidden); null unless every chunk holds a valid order. */
+function importSlots(batch: readonly LiveChunk[]): Int32Array | null {
+  let total = 0;
+  for (const { chunk } of batch) {
+    if (chunk.importOrder?.length !== chunk.count || chunk.count > MAX_CHUNK_ROWS) return null;
+    total += chunk.count;
+  }
+  const slots = new Int32Array(total);
+  for (let index = 0; index < batch.length; index++) {
+    const { chunk, rows } = batch[index] as LiveChunk;
+    const order = chunk.importOrder as Int32Array;
+    const count = rows === null ? chunk.count : rows.length;
+    for (let at = 0; at < count; at++) {
+      const row = rows === null ? at : (rows[at] as number);
+      const place = order[row] as number;
+      if (!(place >= 0 && place < total) || slots[place] !== 0) return null;
+      slots[place] = index * MAX_CHUNK_ROWS + row + 1;
+    }
+  }
+  return slots;
 }
 
 /** Number of visible rows. */

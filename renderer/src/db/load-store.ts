@@ -7,7 +7,7 @@ import type { Addition, Contract, Entry } from '../core/model';
 import type { BlockledgerDb } from './schema';
 import { currentRevision } from './audit';
 import { entryAt } from './entry-chunks';
-import { forEachLiveRow, readLiveChunks, type LiveChunk } from './live-entries';
+import { forEachLiveRowAsImported, readLiveChunks, type LiveChunk } from './live-entries';
 
 export interface StoredPortfolio {
   readonly contracts: Contract[];
@@ -24,13 +24,17 @@ export async function loadEntryColumns(db: BlockledgerDb): Promise<LiveChunk[]> 
   return db.transaction('r', [db.entryChunks, db.batches], () => readLiveChunks(db));
 }
 
-/** Everything the engine needs but the as-of date, read in one transaction: `reconcile({ ...await loadPortfolio(db), asOf })`. */
+/**
+ * Everything the engine needs but the as-of date, read in one transaction:
+ * `reconcile({ ...await loadPortfolio(db), asOf })`. Entries come batch by
+ * batch in the order each was imported.
+ */
 export async function loadPortfolio(db: BlockledgerDb): Promise<StoredPortfolio> {
   const [contracts, additions, live, revision] = await db.transaction('r', [db.contracts, db.additions, db.entryChunks, db.batches, db.audit], () =>
     Promise.all([db.contracts.toArray(), db.additions.toArray(), loadEntryColumns(db), currentRevision(db)]));
   const entries: Entry[] = [];
   const batchIds: number[] = [];
-  forEachLiveRow(live, (chunk, row) => {
+  forEachLiveRowAsImported(live, (chunk, row) => {
     entries.push(entryAt(chunk, row));
     batchIds.push(chunk.batchId);
   });
