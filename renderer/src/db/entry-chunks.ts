@@ -7,8 +7,10 @@ import { dayOf, isoOf } from '../core/dates';
 /** Rows per chunk: 10 k was the fastest chunk size measured in Chromium (performance.md §6). */
 export const CHUNK_ROWS = 10_000;
 
-/** The most rows a chunk may hold: queries pack a row number into 14 bits. */
-export const MAX_CHUNK_ROWS = 2 ** 14;
+/** Bits of a row number within a chunk: queries and loading pack it with a chunk's place. */
+export const CHUNK_ROW_BITS = 14;
+/** The most rows a chunk may hold. */
+export const MAX_CHUNK_ROWS = 2 ** CHUNK_ROW_BITS;
 
 export interface EntryChunk {
   readonly batchId: number;

@@ -3,7 +3,7 @@
 // key in its undo record; the row is hidden while the replacing batch stands
 // and visible again once that batch is reverted.
 import type { BlockledgerDb, ImportBatch } from './schema';
-import { keyPartAt, MAX_CHUNK_ROWS, type EntryChunk } from './entry-chunks';
+import { CHUNK_ROW_BITS, keyPartAt, MAX_CHUNK_ROWS, type EntryChunk } from './entry-chunks';
 import { idKeyPart, recordKey } from './record-keys';
 
 /** A stored chunk and its rows that count; `rows` null means all of them. */
@@ -64,13 +64,20 @@ export function forEachLiveRowAsImported(live: readonly LiveChunk[], visit: (chu
     const batch = live.slice(start, end);
     const slots = importSlots(batch);
     if (slots === null) forEachLiveRow(batch, visit);
-    else for (const slot of slots) if (slot !== 0) visit((batch[Math.floor((slot - 1) / MAX_CHUNK_ROWS)] as LiveChunk).chunk, (slot - 1) % MAX_CHUNK_ROWS);
+    else {
+      const chunks = batch.map(({ chunk }) => chunk);
+      for (let place = 0; place < slots.length; place++) {
+        const slot = (slots[place] as number) - 1;
+        if (slot >= 0) visit(chunks[slot >>> CHUNK_ROW_BITS] as EntryChunk, slot & (MAX_CHUNK_ROWS - 1));
+      }
+    }
     start = end;
   }
 }
 
-/** One batch's visible rows by import place, as chunk × MAX_CHUNK_ROWS + row + 1 (0: hidden); null unless every chunk holds a valid order. */
+/** One batch's visible rows by import place, as (chunk << CHUNK_ROW_BITS | row) + 1 (0: hidden); null unless every chunk holds a valid order. */
 function importSlots(batch: readonly LiveChunk[]): Int32Array | null {
+  if (batch.length >= 2 ** (31 - CHUNK_ROW_BITS)) return null;
   let total = 0;
   for (const { chunk } of batch) {
     if (chunk.importOrder?.length !== chunk.count || chunk.count > MAX_CHUNK_ROWS) return null;
@@ -85,7 +92,7 @@ function importSlots(batch: readonly LiveChunk[]): Int32Array | null {
       const row = rows === null ? at : (rows[at] as number);
       const place = order[row] as number;
       if (!(place >= 0 && place < total) || slots[place] !== 0) return null;
-      slots[place] = index * MAX_CHUNK_ROWS + row + 1;
+      slots[place] = ((index << CHUNK_ROW_BITS) | row) + 1;
     }
   }
   return slots;
