@@ -41,11 +41,16 @@ function strictDecode(label: 'utf-8' | 'utf-16le' | 'utf-16be', bytes: Uint8Arra
   }
 }
 
+/** Whether the bytes start with the UTF-8 byte order mark. */
+export function hasUtf8Bom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
 /** Detects the encoding (UTF-8 BOM, UTF-16 BOMs, strict UTF-8, else Windows-1252) and decodes without the BOM. */
 export function decodeText(bytes: Uint8Array): DecodeResult {
   const b0 = bytes[0];
   const b1 = bytes[1];
-  if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) {
+  if (hasUtf8Bom(bytes)) {
     const text = strictDecode('utf-8', bytes.subarray(3));
     return text === null
       ? { ok: false, encoding: 'utf-8-bom', message: 'the file starts with a UTF-8 marker but contains bytes that are not UTF-8' }

@@ -3,7 +3,7 @@
 import type { ImportIssue } from '../../core/import/import-issue';
 import { fieldCells, PlainText, type FieldRanges, type ScannedText } from '../../core/import/field-ranges';
 import type { Table, TableRow } from '../../core/import/table';
-import { decodeText, type TextEncoding } from './decode-text';
+import { decodeText, hasUtf8Bom, type TextEncoding } from './decode-text';
 import { detectDelimiter, type Delimiter } from './detect-delimiter';
 import { tokenizeCsv, type CsvProblem, type CsvRecordSink } from './tokenize-csv';
 import { Utf8ByteText } from './utf8-byte-text';
@@ -100,7 +100,7 @@ const LF = 10;
 export function readCsvBytes(bytes: Uint8Array, fileName: string, sink: CsvRowSink): CsvReadSummary {
   // UTF-8 with LF line ends, the common case, is read as a byte text (see
   // Utf8ByteText); a file without an LF (one line, or classic Mac) is decoded.
-  const marked = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const marked = hasUtf8Bom(bytes);
   const byteText = bytes.indexOf(LF) === -1 ? null : Utf8ByteText.of(marked ? bytes.subarray(3) : bytes);
   if (byteText !== null) return { encoding: marked ? 'utf-8-bom' : 'utf-8', ...readScanned(byteText, fileName, sink) };
   const decoded = decodeText(bytes);
