@@ -32,7 +32,8 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return parts.join('');
 }
 
-function strictDecode(label: 'utf-8' | 'utf-16le' | 'utf-16be', bytes: Uint8Array): string | null {
+/** The bytes decoded strictly; null when they are not valid in `label`. */
+export function strictDecode(label: 'utf-8' | 'utf-16le' | 'utf-16be', bytes: Uint8Array): string | null {
   try {
     // ignoreBOM: the BOM was sniffed and skipped by the caller.
     return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);

@@ -6,6 +6,7 @@
 // text are byte offsets, and only a field holding a non-ASCII byte is decoded
 // properly, from the bytes, when it becomes a string.
 import type { ScannedText } from '../../core/import/field-ranges';
+import { strictDecode } from './decode-text';
 
 /** The bytes of a block are marked when any is non-ASCII; a field is decoded when one of its blocks is marked. */
 const BLOCK_SHIFT = 4;
@@ -66,12 +67,7 @@ function runsAreUtf8(bytes: Uint8Array, runs: readonly number[]): boolean {
     for (let i = runs[at] as number, end = runs[at + 1] as number; i < end; i++) joined[offset++] = bytes[i] as number;
     joined[offset++] = SPACE;
   }
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(joined);
-    return true;
-  } catch {
-    return false;
-  }
+  return strictDecode('utf-8', joined) !== null;
 }
 
 /** UTF-8 bytes as a text of one character per byte; `slice` decodes a field only when it holds a non-ASCII byte. */
