@@ -32,3 +32,15 @@ export async function timed<T>(work: () => T | Promise<T>): Promise<{ value: T; 
 export function report(figure: Omit<Figure, 'peakRssMb'> & { peakRssMb?: number }): void {
   console.log('FIGURE ' + JSON.stringify({ ...figure, peakRssMb: figure.peakRssMb ?? peakRssMb() }));
 }
+
+/**
+ * Seconds a fixed loop takes: the same work every time, so it shows how busy
+ * the machine was when the figures were taken (0.65 s on a quiet 2-core VM here).
+ */
+export function machineCheckSeconds(): number {
+  const start = performance.now();
+  let sum = 0;
+  for (let i = 0; i < 3e8; i++) sum += i;
+  if (sum < 0) throw new Error('unreachable: keeps the loop from being optimised away');
+  return (performance.now() - start) / 1000;
+}
