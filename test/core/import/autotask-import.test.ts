@@ -34,6 +34,7 @@ describe('Autotask REST entities', () => {
     expect(result.issues.map((issue) => [issue.code, issue.line])).toEqual([
       ['inactive-purchase', 3],
       ['end-extended', 1],
+      ['customer-is-company-id', 1],
       ['no-purchases', 4],
       ['not-posted', 4],
     ]);
@@ -50,11 +51,37 @@ describe('Autotask REST entities', () => {
     const named = await loadSourceFiles(fixtureFiles('autotask', [...FILES, 'companies.json']), { asOf: AS_OF });
     expect(named.detections.find((detection) => detection.file.endsWith('companies.json'))).toMatchObject({ profileId: 'autotask', record: 'company' });
     expect(sorted(named).contracts.map((contract) => [contract.id, contract.customer])).toEqual([['29684101', 'Contoso Dental'], ['29684102', 'Fabrikam Legal'], ['29684103', 'Northwind Traders']]);
-    // The companies file adds names, nothing else: the same issues, lots and balances.
+    // The companies file adds names, nothing else: the same lots and balances, and no word about ids.
     const unnamed = await loadSourceFiles(fixtureFiles('autotask', FILES), { asOf: AS_OF });
-    expect(named.issues).toEqual(unnamed.issues);
     expect(sorted(named).additions).toEqual(sorted(unnamed).additions);
     expect(sorted(unnamed).contracts.map((contract) => contract.customer)).toEqual(['174', '175', '176']);
+    const idNote = unnamed.issues.filter((issue) => issue.code === 'customer-is-company-id');
+    expect(idNote).toEqual([
+      {
+        file: 'contracts.json',
+        line: 1,
+        column: null,
+        code: 'customer-is-company-id',
+        severity: 'warning',
+        message: "3 contracts name their customers only by Autotask company id (174, …), so those ids are the customer's name here; import the Companies export together with the contracts to show the names",
+      },
+    ]);
+    expect(named.issues).toEqual(unnamed.issues.filter((issue) => issue.code !== 'customer-is-company-id'));
+  });
+
+  it('says so when a Companies export comes without the contracts it would name, instead of ignoring it silently', async () => {
+    const alone = await loadSourceFiles(fixtureFiles('autotask', ['companies.json']), { asOf: AS_OF });
+    expect(alone.contracts).toEqual([]);
+    expect(alone.issues).toMatchObject([{ file: 'companies.json', code: 'companies-without-contracts', severity: 'warning', message: expect.stringContaining('import it again together with the Contracts export') }]);
+  });
+
+  it('names no company id when the export gives the customer by name (an Autotask CSV list)', async () => {
+    const header = 'Contract ID,Contract Name,Account,Contract Type,Start Date\n';
+    const contracts = new TextEncoder().encode(`${header}7,Solo,Contoso Dental,Block Hours,2026-01-01\n`);
+    const blocks = new TextEncoder().encode(JSON.stringify({ items: [{ id: 2, contractID: 7, datePurchased: '2026-01-01T00:00:00Z', startDate: '2026-01-01T00:00:00Z', hours: 4, hourlyRate: 100 }] }));
+    const result = await loadSourceFiles([{ name: 'contracts.csv', bytes: contracts }, { name: 'blocks.json', bytes: blocks }]);
+    expect(result.contracts.map((contract) => [contract.id, contract.customer])).toEqual([['7', 'Contoso Dental']]);
+    expect(result.issues.map((issue) => issue.code)).not.toContain('customer-is-company-id');
   });
 
   it('reads the REST {items: [...]} wrapper and a single {item: {...}}', async () => {

@@ -98,6 +98,9 @@ interface ContractSources {
   readonly companyNames: ReadonlyMap<string, string>;
 }
 
+/** The column a REST contract names its customer by when the Companies entity is needed for the name. */
+const COMPANY_ID_COLUMN = 'companyID';
+
 function mapContract(row: SourceRow, { purchases, factors, rates, companyNames }: ContractSources, context: MapContext): void {
   const id = row.text('id');
   const lots = PURCHASES.flatMap((kind) => readLots(id, kind, purchases.get(kind.record) ?? [], context));
@@ -128,9 +131,15 @@ function mapContract(row: SourceRow, { purchases, factors, rates, companyNames }
     context.note(id, row, 'no-rates', () => `retainer contract ${id} has no contract rates among the imported files, so its time cannot be valued in money; import ContractRates`);
   }
   const reported = reportedBalance(lots, context);
+  const company = row.text('company');
+  const customer = companyNames.get(company);
+  if (customer === undefined && row.column('company') === COMPANY_ID_COLUMN) {
+    // One note for the whole import (contract id ''): every contract of a REST export is in the same case.
+    context.note('', row, 'customer-is-company-id', (count) => `${count === 1 ? `contract ${id} names its customer` : `${count} contracts name their customers`} only by Autotask company id (${company}${count === 1 ? '' : ', …'}), so ${count === 1 ? 'that id is' : 'those ids are'} the customer's name here; import the Companies export together with the contracts to show the names`);
+  }
   context.out.add('contracts', row.file, row.line, new Map([
     ['id', id],
-    ['customer', companyNames.get(row.text('company')) ?? row.text('company')],
+    ['customer', customer ?? company],
     ['name', row.text('contractName') || id],
     ['unit', unit],
     ['start', row.date('startDate') ?? ''],
@@ -188,7 +197,13 @@ export function mapAutotask(records: ReadonlyMap<string, readonly SourceRow[]>, 
       kinds.set(kind, rows);
     }
   }
-  const companyNames = new Map((records.get('company') ?? []).map((row) => [row.text('id'), row.text('companyName')]));
+  const companies = records.get('company') ?? [];
+  const companyNames = new Map(companies.map((row) => [row.text('id'), row.text('companyName')]));
+  const firstCompany = companies[0];
+  if (firstCompany !== undefined && (records.get('contract') ?? []).length === 0) {
+    // Names reach only the contracts mapped with them; stored contracts keep theirs until their export is imported again.
+    context.note('', firstCompany, 'companies-without-contracts', () => `the Companies export only names the customers of Autotask contracts imported together with it, and no Contracts export is among these files, so nothing was taken from it; import it again together with the Contracts export (changed names then show as conflicts to accept)`);
+  }
   for (const row of records.get('contract') ?? []) {
     const kinds = byContract.get(row.text('id')) ?? new Map<string, SourceRow[]>();
     mapContract(row, { purchases: kinds, factors: kinds.get('blockHourFactor') ?? [], rates: kinds.get('rate') ?? [], companyNames }, context);
