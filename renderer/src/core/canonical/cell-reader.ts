@@ -21,8 +21,30 @@ const BOOLEANS = new Map([['yes', true], ['true', true], ['no', false], ['false'
 // technicians; sharing one string per value keeps ~200 MB of duplicates out
 // of the heap. Bounded, so a column of unique values cannot grow it forever.
 const POOL_LIMIT = 65_536;
-/** Distinct cells remembered per shared column: more than a team's technicians or roles. */
-const RECENT_SHARED = 8;
+/** Slots of recent cells per shared column (a power of two): more than a team's technicians or roles. */
+const RECENT_SLOTS = 64;
+
+/**
+ * A cell's slot among its column's recent cells, as the index of its key in
+ * a list of key/value pairs: from its length and its first, middle and last
+ * characters, which tell apart the few values such a column repeats.
+ */
+function recentSlot(text: string, start: number, end: number): number {
+  const length = end - start;
+  if (length === 0) return 0;
+  const hash = length * 7 + text.charCodeAt(start) * 31 + text.charCodeAt(start + (length >> 1)) * 17 + text.charCodeAt(end - 1);
+  return (hash & (RECENT_SLOTS - 1)) << 1;
+}
+
+/**
+ * A copy of `text` that keeps nothing else alive. V8 makes a slice of 13 or
+ * more characters a view of the string it was cut from: a shared customer
+ * name would keep a whole 140 MB file's text in memory for as long as the
+ * entries live. Flattening a concatenation copies the characters.
+ */
+function detached(text: string): string {
+  return (' ' + text).slice(1);
+}
 
 /** Whether `text` holds `expected` at `start..start+length` (a plain loop: cheaper than a startsWith call for short cells). */
 function sameText(expected: string, text: string, start: number, length: number): boolean {
@@ -37,8 +59,9 @@ export class CellReader {
   private readonly positions = new Map<string, number>();
   private readonly pool = new Map<string, string>();
   /**
-   * Per column, the last few cells as written and their shared strings, as
-   * pairs: one list for rows of ranges, keyed by scanned characters, one for
+   * Per column and trimming (at 2 × position + 1 when trimmed), recent cells
+   * as written and their shared strings, as pairs in the slots recentSlot
+   * gives: one list for rows of ranges, keyed by scanned characters, one for
    * rows of cells, keyed by cells, as the two keys cannot be compared.
    */
   private readonly recentScanned: string[][] = [];
@@ -162,37 +185,53 @@ export class CellReader {
 
   /** The trimmed cell as one string shared by every row with that value, for columns whose values repeat. */
   sharedText(column: string): string {
+    return this.shared(column, true);
+  }
+
+  /** The cell exactly as written, as one string shared by every row with that value (notes: "Remote support"). */
+  sharedRaw(column: string): string {
+    return this.shared(column, false);
+  }
+
+  private shared(column: string, trim: boolean): string {
     const position = this.positions.get(column);
     if (position === undefined) return '';
     // Exports come grouped (by contract, customer) or repeat a handful of
-    // values (technicians, roles, types): the column's last few cells as
-    // written are compared first, in place when the row is ranges of a text,
-    // which costs no copy, no trimming and no hashing.
+    // values (technicians, roles, types): each cell is first looked up among
+    // the column's recent cells as written, in place when the row is ranges
+    // of a text, which costs no copy, no trimming and no full hashing.
     const ranges = this.ranges;
-    const recent = ((ranges === null ? this.recentCells : this.recentScanned)[position] ??= []);
     let written: string;
-    let value: string;
+    let slot: number;
+    let recent: string[];
     if (ranges !== null) {
       // Keys are the scanned characters, which a non-ASCII name only stands for (see ScannedText).
       const chars = ranges.text.chars;
       const start = ranges.starts[position] as number;
       const end = ranges.ends[position] as number;
-      for (let at = 0; at < recent.length; at += 2) if (sameText(recent[at] as string, chars, start, end - start)) return recent[at + 1] as string;
+      recent = this.recentScanned[2 * position + (trim ? 1 : 0)] ??= [];
+      slot = recentSlot(chars, start, end);
+      const known = recent[slot];
+      if (known !== undefined && sameText(known, chars, start, end - start)) return recent[slot + 1] as string;
       written = chars.slice(start, end);
-      value = ranges.text.slice(start, end).trim();
     } else {
       written = this.cells[position] ?? '';
-      for (let at = 0; at < recent.length; at += 2) if (recent[at] === written) return recent[at + 1] as string;
-      value = written.trim();
+      recent = this.recentCells[2 * position + (trim ? 1 : 0)] ??= [];
+      slot = recentSlot(written, 0, written.length);
+      if (recent[slot] === written) return recent[slot + 1] as string;
     }
+    const cell = ranges === null ? written : ranges.text.slice(ranges.starts[position] as number, ranges.ends[position] as number);
+    const value = trim ? cell.trim() : cell;
     let shared = this.pool.get(value);
     if (shared === undefined) {
       shared = value;
-      if (this.pool.size < POOL_LIMIT) this.pool.set(value, value);
+      if (this.pool.size < POOL_LIMIT) {
+        shared = detached(value);
+        this.pool.set(shared, shared);
+      }
     }
-    // Newest first; the oldest pair drops out.
-    recent.unshift(written, shared);
-    if (recent.length > 2 * RECENT_SHARED) recent.length = 2 * RECENT_SHARED;
+    recent[slot] = written;
+    recent[slot + 1] = shared;
     return shared;
   }
 

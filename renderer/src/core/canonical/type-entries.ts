@@ -38,7 +38,7 @@ function typeEntry(reader: CellReader): Entry {
     hours: reader.centi('hours', 'hours as a decimal like 1.5') ?? 0,
     billable: reader.choice('billable', BILLABLE, 'billable', normaliseName),
     amount: reader.centi('amount', 'an amount like 125.50'),
-    notes: reader.raw('notes'),
+    notes: reader.sharedRaw('notes'),
   };
   // Added only when the file has the column; not spread into the literal,
   // which would send every row through V8's slow generic object copy.
