@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
+import { fieldCell } from '../../../renderer/src/core/import/field-ranges';
 import { readCsvTable, readCsvText, type CsvTableResult } from '../../../renderer/src/io/csv/read-csv';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -43,17 +44,18 @@ describe('readCsvTable: dialects', () => {
     expect(result.issues).toEqual([]);
   });
 
-  it('hands quoted rows to a ranges sink in place (between the quotes) unless a doubled quote must be unescaped', () => {
+  it('hands quoted rows to a ranges sink in place (between the quotes), a field with doubled quotes marked to be unescaped', () => {
     const seen: unknown[] = [];
-    readCsvText('id,customer\nE1,"Initech, Inc."\r\nE2,"two\nlines"\nE3,"say ""hi"""\n', 'entries.csv', {
+    readCsvText('id,customer,notes\nE1,"Initech, Inc.",\r\nE2,"two\nlines",\nE3,"say ""hi""",5"" screen\n', 'entries.csv', {
       header: () => undefined,
       row: (cells, line) => seen.push(['cells', line, ...cells]),
-      rowRanges: (fields, line) => seen.push(['ranges', line, ...Array.from({ length: fields.count }, (_, i) => fields.text.slice(fields.starts[i] as number, fields.ends[i] as number))]),
+      rowRanges: (fields, line) => seen.push(['ranges', line, ...Array.from({ length: fields.count }, (_, i) => [fields.text.slice(fields.starts[i] as number, fields.ends[i] as number), fields.escaped[i], fieldCell(fields, i)])]),
     });
     expect(seen).toEqual([
-      ['ranges', 2, 'E1', 'Initech, Inc.'],
-      ['ranges', 3, 'E2', 'two\nlines'],
-      ['cells', 5, 'E3', 'say "hi"'],
+      ['ranges', 2, ['E1', 0, 'E1'], ['Initech, Inc.', 0, 'Initech, Inc.'], ['', 0, '']],
+      ['ranges', 3, ['E2', 0, 'E2'], ['two\nlines', 0, 'two\nlines'], ['', 0, '']],
+      // The quoted field is unescaped; the unquoted one keeps its quotes as written.
+      ['ranges', 5, ['E3', 0, 'E3'], ['say ""hi""', 1, 'say "hi"'], ['5"" screen', 0, '5"" screen']],
     ]);
   });
 

@@ -5,10 +5,11 @@
 // `__proto__` column is just an ignored unknown column.
 import type { ImportIssue } from '../import/import-issue';
 import type { Centi, ExactDecimal, IsoDate, RoleValue } from '../model';
-import type { FieldRanges } from '../import/field-ranges';
+import { fieldCell, type FieldRanges } from '../import/field-ranges';
 import { parseCenti, parseExactDecimal, plainCentiIn } from '../numbers';
 import { isoOf, parseIsoDate, parseIsoDateAt } from '../dates';
 import { normaliseName } from '../ordering';
+import { RecentInPlace, RecentStrings } from './recent-cells';
 
 /** `"x"` for a value in a message; an empty cell is named as such. */
 export function quoteValue(raw: string): string {
@@ -21,21 +22,6 @@ const BOOLEANS = new Map([['yes', true], ['true', true], ['no', false], ['false'
 // technicians; sharing one string per value keeps ~200 MB of duplicates out
 // of the heap. Bounded, so a column of unique values cannot grow it forever.
 const POOL_LIMIT = 65_536;
-/** Slots of recent cells per shared column (a power of two): more than a team's technicians or roles. */
-const RECENT_SLOTS = 64;
-
-/**
- * A cell's slot among its column's recent cells, as the index of its key in
- * a list of key/value pairs: from its length and its first, middle and last
- * characters, which tell apart the few values such a column repeats.
- */
-function recentSlot(text: string, start: number, end: number): number {
-  const length = end - start;
-  if (length === 0) return 0;
-  const hash = length * 7 + text.charCodeAt(start) * 31 + text.charCodeAt(start + (length >> 1)) * 17 + text.charCodeAt(end - 1);
-  return (hash & (RECENT_SLOTS - 1)) << 1;
-}
-
 /**
  * A copy of `text` that keeps nothing else alive. V8 makes a slice of 13 or
  * more characters a view of the string it was cut from: a shared customer
@@ -59,15 +45,15 @@ export class CellReader {
   private readonly positions = new Map<string, number>();
   private readonly pool = new Map<string, string>();
   /**
-   * Per column and trimming (at 2 × position + 1 when trimmed), recent cells
-   * as written and their shared strings, as pairs in the slots recentSlot
-   * gives: one list for rows of ranges, keyed by scanned characters, one for
-   * rows of cells, keyed by cells, as the two keys cannot be compared.
+   * Per column and trimming (at 2 × position + 1 when trimmed), its recent
+   * cells: those read in place, keyed by where they were seen in the text
+   * (a non-ASCII name's scanned characters only stand for it, see
+   * ScannedText), and those made strings first, keyed by the strings.
    */
-  private readonly recentScanned: string[][] = [];
-  private readonly recentCells: string[][] = [];
+  private readonly recentInPlace: RecentInPlace[] = [];
+  private readonly recentStrings: RecentStrings[] = [];
   private cells: readonly string[] = [];
-  /** The row as ranges of its text instead of cells (a CSV row without doubled quotes); null when `cells` holds it. */
+  /** The row as ranges of its text instead of cells (a CSV row); null when `cells` holds it. */
   private ranges: FieldRanges | null = null;
   private rowLine = 0;
   /** The last trimmed cell `text` made in this row and its position: the id is asked for twice per row (typer and duplicate check). */
@@ -169,18 +155,27 @@ export class CellReader {
     return position === undefined ? '' : this.cell(position);
   }
 
-  /** plainCentiIn of the cell when the row is ranges of a text; -1 otherwise. */
-  private plainCentiInPlace(column: string): number {
+  /**
+   * The row's ranges when the cell at `position` can be read in place: its
+   * characters are its value (not a field with doubled quotes, whose `a""b`
+   * would read like an unquoted `a""b`); null when it must become a string.
+   */
+  private inPlace(position: number): FieldRanges | null {
     const ranges = this.ranges;
+    return ranges !== null && ranges.escaped[position] === 0 ? ranges : null;
+  }
+
+  /** plainCentiIn of the cell when it can be read in place; -1 otherwise. */
+  private plainCentiInPlace(column: string): number {
     const position = this.positions.get(column);
+    const ranges = position === undefined ? null : this.inPlace(position);
     if (ranges === null || position === undefined) return -1;
     return plainCentiIn(ranges.text.chars, ranges.starts[position] as number, ranges.ends[position] as number);
   }
 
   private cell(position: number): string {
     const ranges = this.ranges;
-    if (ranges === null) return this.cells[position] ?? '';
-    return ranges.text.slice(ranges.starts[position] as number, ranges.ends[position] as number);
+    return ranges === null ? (this.cells[position] ?? '') : fieldCell(ranges, position);
   }
 
   /** The trimmed cell as one string shared by every row with that value, for columns whose values repeat. */
@@ -196,43 +191,37 @@ export class CellReader {
   private shared(column: string, trim: boolean): string {
     const position = this.positions.get(column);
     if (position === undefined) return '';
-    // Exports come grouped (by contract, customer) or repeat a handful of
-    // values (technicians, roles, types): each cell is first looked up among
-    // the column's recent cells as written, in place when the row is ranges
-    // of a text, which costs no copy, no trimming and no full hashing.
-    const ranges = this.ranges;
-    let written: string;
-    let slot: number;
-    let recent: string[];
+    const ranges = this.inPlace(position);
+    const key = 2 * position + (trim ? 1 : 0);
     if (ranges !== null) {
-      // Keys are the scanned characters, which a non-ASCII name only stands for (see ScannedText).
-      const chars = ranges.text.chars;
       const start = ranges.starts[position] as number;
       const end = ranges.ends[position] as number;
-      recent = this.recentScanned[2 * position + (trim ? 1 : 0)] ??= [];
-      slot = recentSlot(chars, start, end);
-      const known = recent[slot];
-      if (known !== undefined && sameText(known, chars, start, end - start)) return recent[slot + 1] as string;
-      written = chars.slice(start, end);
-    } else {
-      written = this.cells[position] ?? '';
-      recent = this.recentCells[2 * position + (trim ? 1 : 0)] ??= [];
-      slot = recentSlot(written, 0, written.length);
-      if (recent[slot] === written) return recent[slot + 1] as string;
+      let recent = this.recentInPlace[key];
+      if (recent === undefined || recent.text !== ranges.text) this.recentInPlace[key] = recent = new RecentInPlace(ranges.text);
+      const known = recent.find(start, end);
+      if (known !== undefined) return known;
+      const shared = this.pooled(ranges.text.slice(start, end), trim);
+      recent.remember(start, end, shared);
+      return shared;
     }
-    const cell = ranges === null ? written : ranges.text.slice(ranges.starts[position] as number, ranges.ends[position] as number);
-    const value = trim ? cell.trim() : cell;
-    let shared = this.pool.get(value);
-    if (shared === undefined) {
-      shared = value;
-      if (this.pool.size < POOL_LIMIT) {
-        shared = detached(value);
-        this.pool.set(shared, shared);
-      }
-    }
-    recent[slot] = written;
-    recent[slot + 1] = shared;
+    const cell = this.cell(position);
+    const recent = (this.recentStrings[key] ??= new RecentStrings());
+    const known = recent.find(cell);
+    if (known !== undefined) return known;
+    const shared = this.pooled(cell, trim);
+    recent.remember(cell, shared);
     return shared;
+  }
+
+  /** The pool's string for `cell` (trimmed when asked); new values join the pool while it has room. */
+  private pooled(cell: string, trim: boolean): string {
+    const value = trim ? cell.trim() : cell;
+    const shared = this.pool.get(value);
+    if (shared !== undefined) return shared;
+    if (this.pool.size >= POOL_LIMIT) return value;
+    const copy = detached(value);
+    this.pool.set(copy, copy);
+    return copy;
   }
 
   /** A required text value; null (and an issue) when empty. */
@@ -246,8 +235,8 @@ export class CellReader {
   /** A strict `YYYY-MM-DD` date; null when empty (an issue too if required) or invalid. */
   date(column: string, required: boolean): IsoDate | null {
     // A plain date read in place; anything else (spaces, blanks, errors) takes the general path below.
-    const ranges = this.ranges;
     const position = this.positions.get(column);
+    const ranges = position === undefined ? null : this.inPlace(position);
     if (ranges !== null && position !== undefined && (ranges.ends[position] as number) - (ranges.starts[position] as number) === 10) {
       const day = parseIsoDateAt(ranges.text.chars, ranges.starts[position] as number);
       if (day !== null) return isoOf(day);
@@ -320,8 +309,8 @@ export class CellReader {
   /** One of `allowed` (compared after `normalise`); the default when empty. */
   choice<T extends string>(column: string, allowed: readonly T[], fallback: T, normalise: (raw: string) => string = (raw) => raw): T {
     // A cell that is exactly one of the options (as exports write them) is read in place.
-    const ranges = this.ranges;
     const position = this.positions.get(column);
+    const ranges = position === undefined ? null : this.inPlace(position);
     if (ranges !== null && position !== undefined) {
       const start = ranges.starts[position] as number;
       const length = (ranges.ends[position] as number) - start;

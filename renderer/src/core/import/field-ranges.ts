@@ -11,12 +11,16 @@
  */
 export interface ScannedText {
   readonly chars: string;
+  /** The same characters as bytes (`bytes[i] === chars.charCodeAt(i)`) when the text is scanned one character per byte; null otherwise. */
+  readonly bytes: Uint8Array | null;
   /** The field at `chars[start, end)` as the string it stands for. */
   slice(start: number, end: number): string;
 }
 
 /** A decoded string scanned as it is. */
 export class PlainText implements ScannedText {
+  readonly bytes = null;
+
   constructor(readonly chars: string) {}
 
   slice(start: number, end: number): string {
@@ -24,17 +28,29 @@ export class PlainText implements ScannedText {
   }
 }
 
-/** Field i is `text.slice(starts[i], ends[i])`; the object is reused, valid only during the call that hands it over. */
+/**
+ * Field i is `text.slice(starts[i], ends[i])`, with `""` read as `"` when
+ * `escaped[i]` is 1 (a quoted field with doubled quotes: its characters are
+ * not its value, so in-place readers pass it by). The object is reused,
+ * valid only during the call that hands it over.
+ */
 export interface FieldRanges {
   readonly text: ScannedText;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
+  readonly escaped: Uint8Array;
   readonly count: number;
+}
+
+/** Field `index` as a string. */
+export function fieldCell(fields: FieldRanges, index: number): string {
+  const cell = fields.text.slice(fields.starts[index] as number, fields.ends[index] as number);
+  return fields.escaped[index] === 1 ? cell.replaceAll('""', '"') : cell;
 }
 
 /** The fields as strings, for a reader that wants cells. */
 export function fieldCells(fields: FieldRanges): string[] {
   const cells: string[] = [];
-  for (let i = 0; i < fields.count; i++) cells.push(fields.text.slice(fields.starts[i] as number, fields.ends[i] as number));
+  for (let i = 0; i < fields.count; i++) cells.push(fieldCell(fields, i));
   return cells;
 }

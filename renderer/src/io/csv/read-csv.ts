@@ -12,7 +12,7 @@ import { Utf8ByteText } from './utf8-byte-text';
 export interface CsvRowSink {
   header(names: readonly string[]): void;
   row(cells: string[], line: number): void;
-  /** Optional: a data row as ranges of the text (see FieldRanges; a row with a doubled quote comes to `row`). */
+  /** Optional: a data row as ranges of the text (see FieldRanges). */
   rowRanges?(fields: FieldRanges, line: number): void;
 }
 

@@ -14,8 +14,8 @@ export interface CsvRecordSink {
   record(cells: string[], line: number): void;
   /**
    * Optional: a record as ranges of the text instead of cells (no string per
-   * cell is made); a quoted field's range lies between its quotes. Records
-   * with a doubled quote, which must be unescaped, still come to `record`.
+   * cell is made); a quoted field's range lies between its quotes, and one
+   * with doubled quotes is marked escaped.
    */
   ranges?(fields: FieldRanges, line: number): void;
   /** A malformed record; an unclosed quote ends the scan. */
@@ -30,31 +30,44 @@ const CR = 13;
 class RecordRanges implements FieldRanges {
   starts = new Int32Array(32);
   ends = new Int32Array(32);
+  escaped = new Uint8Array(32);
   count = 0;
+  /** Whether a field of this record is marked escaped (so `escaped` needs clearing for the next). */
+  private anyEscaped = false;
 
   constructor(readonly text: ScannedText) {}
+
+  /** Starts the next record. */
+  clear(): void {
+    this.count = 0;
+    if (this.anyEscaped) {
+      this.escaped.fill(0);
+      this.anyEscaped = false;
+    }
+  }
 
   add(start: number, end: number): void {
     if (this.count === this.starts.length) {
       const starts = new Int32Array(this.count * 2);
       const ends = new Int32Array(this.count * 2);
+      const escaped = new Uint8Array(this.count * 2);
       starts.set(this.starts);
       ends.set(this.ends);
+      escaped.set(this.escaped);
       this.starts = starts;
       this.ends = ends;
+      this.escaped = escaped;
     }
     this.starts[this.count] = start;
     this.ends[this.count] = end;
     this.count++;
   }
 
-}
-
-/** The fields as cells, with `""` read as `"` in the quoted fields listed in `escaped`. */
-function unescapedCells(fields: FieldRanges, escaped: readonly number[] | null): string[] {
-  const cells = fieldCells(fields);
-  if (escaped !== null) for (const index of escaped) cells[index] = (cells[index] as string).replaceAll('""', '"');
-  return cells;
+  /** Marks the last field added as holding doubled quotes. */
+  markEscaped(): void {
+    this.escaped[this.count - 1] = 1;
+    this.anyEscaped = true;
+  }
 }
 
 /** Splits `scanned` into records, skipping blank lines; `\r\n` and `\n` end a line. */
@@ -83,7 +96,7 @@ export function tokenizeCsv(scanned: ScannedText, delimiter: string, sink: CsvRe
         // indexOf (a native scan) per delimiter beats a char-code loop over every character.
         if (nextDelimiter !== -1 && nextDelimiter < pos) nextDelimiter = text.indexOf(delimiter, pos);
         let start = pos;
-        fields.count = 0;
+        fields.clear();
         while (nextDelimiter !== -1 && nextDelimiter < end) {
           fields.add(start, nextDelimiter);
           start = nextDelimiter + 1;
@@ -99,12 +112,9 @@ export function tokenizeCsv(scanned: ScannedText, delimiter: string, sink: CsvRe
     }
 
     // Slow path: the record has quotes and may span lines. Fields are still
-    // ranges (a quoted one between its quotes); only a record with a doubled
-    // quote, which must be unescaped, becomes cells.
+    // ranges (a quoted one between its quotes, marked when it has doubled quotes).
     const recordLine = line;
-    fields.count = 0;
-    // Fields with a doubled quote, by index (rare: null until one is seen).
-    let escaped: number[] | null = null;
+    fields.clear();
     let malformed = false;
     for (;;) {
       if (text.charCodeAt(pos) === QUOTE) {
@@ -129,7 +139,7 @@ export function tokenizeCsv(scanned: ScannedText, delimiter: string, sink: CsvRe
           pos = close + 1;
           break;
         }
-        if (doubled) (escaped ??= []).push(fields.count - 1);
+        if (doubled) fields.markEscaped();
         const next = text.charCodeAt(pos);
         const atEnd = pos >= length || next === delimiterCode || next === LF || (next === CR && (pos + 1 >= length || text.charCodeAt(pos + 1) === LF));
         if (!atEnd) {
@@ -159,7 +169,7 @@ export function tokenizeCsv(scanned: ScannedText, delimiter: string, sink: CsvRe
       break;
     }
     if (malformed) sink.problem('text-after-quote', recordLine);
-    else if (escaped === null && sink.ranges) sink.ranges(fields, recordLine);
-    else sink.record(unescapedCells(fields, escaped), recordLine);
+    else if (sink.ranges) sink.ranges(fields, recordLine);
+    else sink.record(fieldCells(fields), recordLine);
   }
 }

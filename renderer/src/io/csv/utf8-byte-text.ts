@@ -74,7 +74,7 @@ function runsAreUtf8(bytes: Uint8Array, runs: readonly number[]): boolean {
 export class Utf8ByteText implements ScannedText {
   private constructor(
     readonly chars: string,
-    private readonly bytes: Uint8Array,
+    readonly bytes: Uint8Array,
     /** 1 for each block of 2^BLOCK_SHIFT bytes with a non-ASCII byte. */
     private readonly wideBlocks: Uint8Array,
   ) {}
