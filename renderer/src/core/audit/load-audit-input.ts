@@ -5,7 +5,7 @@
 import type { Addition, Contract, Entry, IsoDate } from '../model';
 import type { ImportIssue } from '../import/import-issue';
 import type { Table } from '../import/table';
-import { CellReader } from '../canonical/cell-reader';
+import { CellReader, columnsOf } from '../canonical/cell-reader';
 import type { AuditInput, PairRequest, SourceFeatures } from './audit-types';
 
 /** What the import gives for one side (io's `loadSourceFiles` result has this shape). */
@@ -31,9 +31,13 @@ export interface LoadedAudit {
   readonly issues: readonly ImportIssue[];
 }
 
+/** The columns of the pairs file. */
+const PAIR_COLUMNS = columnsOf(['source_id', 'target_id']);
+
 function readPairs(table: Table, source: readonly Contract[], target: readonly Contract[], issues: ImportIssue[]): PairRequest[] {
-  const reader = new CellReader(table.fileName, ['source_id', 'target_id']);
-  if (!reader.setHeader(table.header, ['source_id', 'target_id'])) {
+  const reader = new CellReader(table.fileName, PAIR_COLUMNS);
+  const { source_id: sourceColumn, target_id: targetColumn } = PAIR_COLUMNS;
+  if (!reader.setHeader(table.header, [sourceColumn, targetColumn])) {
     issues.push(...reader.issues);
     return [];
   }
@@ -43,13 +47,13 @@ function readPairs(table: Table, source: readonly Contract[], target: readonly C
   const pairs: PairRequest[] = [];
   for (const row of table.rows) {
     reader.begin(row.cells, row.line);
-    const sourceId = reader.requiredText('source_id', 'a ConnectWise agreement id');
-    const targetId = reader.requiredText('target_id', 'an e-automate contract number');
-    if (sourceId !== null && !sourceIds.has(sourceId)) reader.fail('source_id', 'unknown-contract', `no ConnectWise agreement "${sourceId}" was imported from --source`);
-    if (targetId !== null && !targetIds.has(targetId)) reader.fail('target_id', 'unknown-contract', `no e-automate contract "${targetId}" was imported from --target`);
-    for (const [column, id] of [['source_id', sourceId], ['target_id', targetId]] as const) {
+    const sourceId = reader.requiredText(sourceColumn, 'a ConnectWise agreement id');
+    const targetId = reader.requiredText(targetColumn, 'an e-automate contract number');
+    if (sourceId !== null && !sourceIds.has(sourceId)) reader.fail(sourceColumn, 'unknown-contract', `no ConnectWise agreement "${sourceId}" was imported from --source`);
+    if (targetId !== null && !targetIds.has(targetId)) reader.fail(targetColumn, 'unknown-contract', `no e-automate contract "${targetId}" was imported from --target`);
+    for (const [column, id] of [[sourceColumn, sourceId], [targetColumn, targetId]] as const) {
       if (id === null) continue;
-      const key = `${column}\u0000${id}`;
+      const key = `${column.name}\u0000${id}`;
       const first = seen.get(key);
       if (first !== undefined) reader.fail(column, 'duplicate-id', `"${id}" is already paired on line ${first}; each contract is paired once`);
       else seen.set(key, row.line);

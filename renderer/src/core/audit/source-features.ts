@@ -10,7 +10,7 @@ import type { FieldSpec, RecordSpec, SourceProfile } from '../import/profiles/pr
 import type { Detection } from '../import/detect-profile';
 import { readRecords, type SourceRow } from '../import/record-reader';
 import { CONNECTWISE_SPECS } from '../import/profiles/connectwise';
-import { CellReader } from '../canonical/cell-reader';
+import { CellReader, columnsOf, type Column } from '../canonical/cell-reader';
 import { exactToCenti } from '../import/decimal-text';
 import type { SourceFeatures } from './audit-types';
 
@@ -48,12 +48,15 @@ function extendedSpec(spec: RecordSpec): RecordSpec | null {
 }
 
 /** A one-cell CellReader, so `;` lists and `name=value` pairs are parsed exactly as the canonical typer does. */
-function cellOf(row: SourceRow, field: string): { reader: CellReader; column: string } | null {
+function cellOf(row: SourceRow, field: string): { reader: CellReader; column: Column } | null {
   const text = row.text(field);
-  const column = row.column(field);
-  if (text === '' || column === null) return null;
-  const reader = new CellReader(row.file, [column]);
-  reader.setHeader([column], []);
+  const name = row.column(field);
+  if (text === '' || name === null) return null;
+  const columns = columnsOf([name]);
+  // columnsOf gives a Column for each name it is given.
+  const column = columns[name] as Column;
+  const reader = new CellReader(row.file, columns);
+  reader.setHeader([name], []);
   reader.begin([text], row.line);
   return { reader, column };
 }

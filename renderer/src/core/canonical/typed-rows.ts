@@ -3,7 +3,7 @@
 import type { FieldRanges } from '../import/field-ranges';
 import type { ImportIssue } from '../import/import-issue';
 import type { Table } from '../import/table';
-import { CellReader } from './cell-reader';
+import { CellReader, type Column } from './cell-reader';
 import { FirstLines } from './first-lines';
 
 export interface TypedRows<T> {
@@ -25,10 +25,10 @@ export interface RowTyper<T> {
 }
 
 export interface RowTyperSpec<T> {
-  readonly columns: readonly string[];
-  readonly required: readonly string[];
+  readonly columns: Readonly<Record<string, Column>>;
+  readonly required: readonly Column[];
   /** With an id column, ids must be unique within the file (SPEC §10). */
-  readonly idColumn: string | null;
+  readonly idColumn: Column | null;
   /** Types the reader's current row; the record is kept only when the row had no issue. */
   readonly typeRow: (reader: CellReader) => T | null;
 }
@@ -67,7 +67,7 @@ export function createRowTyper<T>(fileName: string, spec: RowTyperSpec<T>): RowT
     const record = spec.typeRow(reader);
     if (id !== '') {
       const first = firstLines.claim(id, line);
-      if (first !== null) reader.fail(spec.idColumn as string, 'duplicate-id', `duplicate id "${id}": expected each id once, it is already on line ${first}`);
+      if (first !== null) reader.fail(spec.idColumn as Column, 'duplicate-id', `duplicate id "${id}": expected each id once, it is already on line ${first}`);
     }
     reader.end();
     if (record !== null && reader.rowOk) records.push(record);
