@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Utf8ByteText } from '../../../renderer/src/io/csv/utf8-byte-text';
+import { strictDecode } from '../../../renderer/src/io/csv/decode-text';
+import { portableIsUtf8, Utf8ByteText } from '../../../renderer/src/io/csv/utf8-byte-text';
 import { readCsvBytes, readCsvTable } from '../../../renderer/src/io/csv/read-csv';
 import { entryTyper } from '../../../renderer/src/core/canonical/type-entries';
 
@@ -47,6 +48,19 @@ describe('Utf8ByteText: UTF-8 scanned one character per byte', () => {
     ['a sequence cut off by ASCII', [0xc3, 0x61]],
   ])('refuses bytes that are not UTF-8: %s', (_name, bytes) => {
     expect(Utf8ByteText.of(Uint8Array.from(bytes))).toBeNull();
+    expect(portableIsUtf8(Uint8Array.from(bytes))).toBe(false);
+  });
+
+  it('checks UTF-8 in a browser exactly as the strict decoder does, at any alignment (property)', () => {
+    // Mostly ASCII with runs of bytes that are often, not always, UTF-8.
+    const piece = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 6 }).map((text) => encoder.encode(text)), fc.uint8Array({ minLength: 1, maxLength: 4 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.integer({ min: 0, max: 3 }), (pieces, offset) => {
+        const bytes = at(offset, Uint8Array.from(pieces.flatMap((bytes) => [...bytes])));
+        expect(portableIsUtf8(bytes)).toBe(strictDecode('utf-8', bytes) !== null);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 
