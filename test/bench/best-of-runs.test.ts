@@ -22,4 +22,15 @@ describe('best of several benchmark runs', () => {
     const best = bestOfRuns([[figure('first run', 1.1, 500)], []]);
     expect(best).toEqual([{ ...figure('first run', 1.1, 500), runs: 1, slowestSeconds: 1.1 }]);
   });
+
+  it('pairs a case’s figures by their place in each run, though their descriptions carry that run’s sizes', () => {
+    const best = bestOfRuns([
+      [figure('store (prepare 0.5 s)', 2.5, 1400), figure('pack (+107 MB)', 32, 800)],
+      [figure('store (prepare 0.4 s)', 2.0, 1410), figure('pack (+100 MB)', 33, 805)],
+    ]);
+    expect(best.map((f) => [f.what, f.runs, f.slowestSeconds])).toEqual([
+      ['store (prepare 0.4 s)', 2, 2.5],
+      ['pack (+107 MB)', 2, 33],
+    ]);
+  });
 });

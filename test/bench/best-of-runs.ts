@@ -9,12 +9,19 @@ export interface BestFigure extends Figure {
   readonly slowestSeconds: number;
 }
 
-/** Per figure (by case and what it measures, in the order of the first run), the run with the least wall time. */
+/**
+ * Per figure, the run with the least wall time. A case reports its figures
+ * in the same order every run (their descriptions may carry that run's
+ * sizes), so a figure is known by its case and its place among the case's.
+ */
 export function bestOfRuns(perRun: readonly (readonly Figure[])[]): BestFigure[] {
   const byMeasure = new Map<string, Figure[]>();
   for (const figures of perRun) {
+    const seen = new Map<string, number>();
     for (const figure of figures) {
-      const key = JSON.stringify([figure.case, figure.what]);
+      const place = seen.get(figure.case) ?? 0;
+      seen.set(figure.case, place + 1);
+      const key = JSON.stringify([figure.case, place]);
       byMeasure.set(key, [...(byMeasure.get(key) ?? []), figure]);
     }
   }
