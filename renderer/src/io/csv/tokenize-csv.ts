@@ -116,6 +116,13 @@ export function tokenizeCsv(scanned: ScannedText, delimiter: string, sink: CsvRe
     const recordLine = line;
     fields.clear();
     let malformed = false;
+    // The fields before the line's first quote are split as in the fast path.
+    if (nextDelimiter !== -1 && nextDelimiter < pos) nextDelimiter = text.indexOf(delimiter, pos);
+    while (nextDelimiter !== -1 && nextDelimiter < nextQuote) {
+      fields.add(pos, nextDelimiter);
+      pos = nextDelimiter + 1;
+      nextDelimiter = text.indexOf(delimiter, pos);
+    }
     for (;;) {
       if (text.charCodeAt(pos) === QUOTE) {
         const from = pos + 1;
