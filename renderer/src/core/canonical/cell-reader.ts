@@ -1,4 +1,4 @@
-// Reads the cells of one canonical CSV row by column name and types them
+// Reads the cells of one canonical CSV row by column and types them
 // (SPEC §2, §10 "Input"). Each bad cell becomes an ImportIssue naming the
 // file, line, column and what was expected; a row with any issue is rejected
 // by its typer. Header names live in a Map, never as object keys, so a
@@ -185,18 +185,19 @@ export class CellReader {
   /**
    * The row's ranges when the cell at `position` can be read in place: its
    * characters are its value (not a field with doubled quotes, whose `a""b`
-   * would read like an unquoted `a""b`); null when it must become a string.
+   * would read like an unquoted `a""b`); null when it must become a string
+   * or the file has no such column (-1).
    */
   private inPlace(position: number): FieldRanges | null {
     const ranges = this.ranges;
-    return ranges !== null && ranges.escaped[position] === 0 ? ranges : null;
+    return ranges !== null && position !== -1 && ranges.escaped[position] === 0 ? ranges : null;
   }
 
   /** plainCentiIn of the cell when it can be read in place; -1 otherwise. */
   private plainCentiInPlace(column: Column): number {
     const position = this.positionOf[column.index] as number;
-    const ranges = position === -1 ? null : this.inPlace(position);
-    if (ranges === null || position === -1) return -1;
+    const ranges = this.inPlace(position);
+    if (ranges === null) return -1;
     return plainCentiIn(ranges.text.chars, ranges.starts[position] as number, ranges.ends[position] as number);
   }
 
@@ -263,8 +264,8 @@ export class CellReader {
   date(column: Column, required: boolean): IsoDate | null {
     // A plain date read in place; anything else (spaces, blanks, errors) takes the general path below.
     const position = this.positionOf[column.index] as number;
-    const ranges = position === -1 ? null : this.inPlace(position);
-    if (ranges !== null && position !== -1 && (ranges.ends[position] as number) - (ranges.starts[position] as number) === 10) {
+    const ranges = this.inPlace(position);
+    if (ranges !== null && (ranges.ends[position] as number) - (ranges.starts[position] as number) === 10) {
       const day = parseIsoDateAt(ranges.text.chars, ranges.starts[position] as number);
       if (day !== null) return isoOf(day);
     }
@@ -337,8 +338,8 @@ export class CellReader {
   choice<T extends string>(column: Column, allowed: readonly T[], fallback: T, normalise: (raw: string) => string = (raw) => raw): T {
     // A cell that is exactly one of the options (as exports write them) is read in place.
     const position = this.positionOf[column.index] as number;
-    const ranges = position === -1 ? null : this.inPlace(position);
-    if (ranges !== null && position !== -1) {
+    const ranges = this.inPlace(position);
+    if (ranges !== null) {
       const start = ranges.starts[position] as number;
       const length = (ranges.ends[position] as number) - start;
       for (const option of allowed) if (sameText(option, ranges.text.chars, start, length)) return option;
