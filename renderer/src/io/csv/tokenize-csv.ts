@@ -88,41 +88,40 @@ export function tokenizeCsv(scanned: ScannedText, delimiter: string, sink: CsvRe
     if (nextNewline !== -1 && nextNewline < pos) nextNewline = text.indexOf('\n', pos);
     if (nextQuote !== -1 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
     const lineEnd = nextNewline === -1 ? length : nextNewline;
-
-    if (nextQuote === -1 || nextQuote >= lineEnd) {
-      // Fast path: a line without quotes is one record.
-      const end = lineEnd > pos && text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
-      if (end > pos) {
-        // indexOf (a native scan) per delimiter beats a char-code loop over every character.
-        if (nextDelimiter !== -1 && nextDelimiter < pos) nextDelimiter = text.indexOf(delimiter, pos);
-        let start = pos;
-        fields.clear();
-        while (nextDelimiter !== -1 && nextDelimiter < end) {
-          fields.add(start, nextDelimiter);
-          start = nextDelimiter + 1;
-          nextDelimiter = text.indexOf(delimiter, start);
-        }
-        fields.add(start, end);
-        if (sink.ranges) sink.ranges(fields, line);
-        else sink.record(fieldCells(fields), line);
-      }
+    const quoted = nextQuote !== -1 && nextQuote < lineEnd;
+    const end = lineEnd > pos && text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
+    if (!quoted && end === pos) {
+      // A blank line.
       pos = lineEnd + 1;
       line++;
       continue;
     }
 
-    // Slow path: the record has quotes and may span lines. Fields are still
-    // ranges (a quoted one between its quotes, marked when it has doubled quotes).
-    const recordLine = line;
+    // The fields before the line's first quote, or all of a line without
+    // quotes, are split at each delimiter: indexOf (a native scan) per
+    // delimiter beats a char-code loop over every character.
     fields.clear();
-    let malformed = false;
-    // The fields before the line's first quote are split as in the fast path.
     if (nextDelimiter !== -1 && nextDelimiter < pos) nextDelimiter = text.indexOf(delimiter, pos);
-    while (nextDelimiter !== -1 && nextDelimiter < nextQuote) {
+    const unquotedEnd = quoted ? nextQuote : end;
+    while (nextDelimiter !== -1 && nextDelimiter < unquotedEnd) {
       fields.add(pos, nextDelimiter);
       pos = nextDelimiter + 1;
       nextDelimiter = text.indexOf(delimiter, pos);
     }
+    if (!quoted) {
+      // A line without quotes is one record.
+      fields.add(pos, end);
+      if (sink.ranges) sink.ranges(fields, line);
+      else sink.record(fieldCells(fields), line);
+      pos = lineEnd + 1;
+      line++;
+      continue;
+    }
+
+    // From the first quote on, the record may span lines. Fields are still
+    // ranges (a quoted one between its quotes, marked when it has doubled quotes).
+    const recordLine = line;
+    let malformed = false;
     for (;;) {
       if (text.charCodeAt(pos) === QUOTE) {
         const from = pos + 1;
