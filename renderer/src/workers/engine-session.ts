@@ -47,6 +47,22 @@ interface Current {
   readonly context: WorkbookContext;
 }
 
+/** One reconcile of the store as read: what the screens are answered from, its contracts screen, and what that screen is valid for. */
+interface Reconciled {
+  readonly current: Current;
+  readonly contracts: ReconciledContracts;
+  readonly key: ResultKey;
+}
+
+/** A reconcile begun by `opening` for the store as read by `loading` (see reconcileAhead). */
+interface Ahead {
+  readonly loading: Promise<StoredPortfolio>;
+  readonly asOf: IsoDate;
+  readonly reconciled: Promise<Reconciled>;
+}
+
+const QUIET: CallControl = { progress: () => undefined, checkpoint: () => undefined };
+
 const WHO = 'clerk';
 /** The cache entry of the contracts screen. */
 const SAVED_CONTRACTS = 'contracts';
@@ -60,6 +76,7 @@ export class EngineSession {
   private current: Current | null = null;
   private asOf: IsoDate | null = null;
   private pendingPlan: ImportPlan | null = null;
+  private ahead: Ahead | null = null;
   private afterAnswer: (() => Promise<void>) | null = null;
 
   /** `cache` keeps the last contracts screen for the next opening; none in tests that do not need it. */
@@ -91,6 +108,7 @@ export class EngineSession {
   private changed(): void {
     this.loading = null;
     this.current = null;
+    this.ahead = null;
     this.pendingPlan = null;
   }
 
@@ -103,9 +121,22 @@ export class EngineSession {
 
   async recompute({ asOf }: { asOf: IsoDate }, control: CallControl): Promise<EngineCalls['recompute']['response']> {
     this.asOf = asOf;
+    const reconciled = (await this.takeAhead(asOf, control)) ?? (await this.reconcileNow(asOf, control));
+    this.current = reconciled.current;
+    // Saved once the answer is on its way: copying 10,000 rows into the cache
+    // takes ~0.1 s the window need not wait for. A cache that fails to save
+    // only makes the next opening slower.
+    this.afterAnswer = () => this.cache?.put(SAVED_CONTRACTS, reconciled.key, reconciled.contracts).catch(() => undefined) ?? Promise.resolve();
+    return reconciled.contracts;
+  }
+
+  private async reconcileNow(asOf: IsoDate, control: CallControl): Promise<Reconciled> {
     const loaded = await this.load(control);
     control.checkpoint();
-    const allocationOrder = await this.allocationOrder();
+    return this.reconcileLoaded(loaded, asOf, await this.allocationOrder(), control);
+  }
+
+  private reconcileLoaded(loaded: StoredPortfolio, asOf: IsoDate, allocationOrder: AllocationOrder, control: CallControl): Reconciled {
     control.progress({ label: 'Reconciling', done: 1, total: 3 });
     const started = performance.now();
     const input: ReconcileInput = { contracts: loaded.contracts, additions: loaded.additions, entries: loaded.entries, asOf, allocationOrder };
@@ -114,14 +145,39 @@ export class EngineSession {
     control.progress({ label: 'Preparing the screens', done: 2, total: 3 });
     const context = workbookContext(input, result, DEFAULT_WORKBOOK_OPTIONS);
     const rows = contractRows(context.contracts, result);
-    this.current = { input, result, context, pager: new EntryPager(result.entries, loaded.entries, loaded.batchIds, () => context.entryPositions) };
+    const current = { input, result, context, pager: new EntryPager(result.entries, loaded.entries, loaded.batchIds, () => context.entryPositions) };
     const summary = { asOf, contracts: result.contracts.length, entries: result.entries.length, milliseconds: Math.round(performance.now() - started) };
-    const reconciled: ReconciledContracts = { summary, rows };
-    // Saved once the answer is on its way: copying 10,000 rows into the cache
-    // takes ~0.1 s the window need not wait for. A cache that fails to save
-    // only makes the next opening slower.
-    const key: ResultKey = { revision: loaded.revision, asOf, allocationOrder };
-    this.afterAnswer = () => this.cache?.put(SAVED_CONTRACTS, key, reconciled).catch(() => undefined) ?? Promise.resolve();
+    return { current, contracts: { summary, rows }, key: { revision: loaded.revision, asOf, allocationOrder } };
+  }
+
+  /**
+   * Starts the reconcile for `asOf` as soon as the store is read, without
+   * waiting for the window to ask: the window's own start (its code, the
+   * screens) takes about as long as the read, and its recompute call would
+   * otherwise only begin once both were done (issue 5, first grid within 2 s).
+   */
+  private reconcileAhead(asOf: IsoDate): void {
+    this.readAhead();
+    const loading = this.loading as Promise<StoredPortfolio>;
+    const reconciled = Promise.all([loading, this.allocationOrder()]).then(([loaded, allocationOrder]) => {
+      // The store changed while it was read: the recompute that follows reads it again.
+      if (this.loading !== loading) throw new Error('the store changed while it was read');
+      return this.reconcileLoaded(loaded, asOf, allocationOrder, QUIET);
+    });
+    reconciled.catch(() => undefined);
+    this.ahead = { loading, asOf, reconciled };
+  }
+
+  /** The reconcile begun ahead, when it is for this date and the store as it is now; null to reconcile afresh. */
+  private async takeAhead(asOf: IsoDate, control: CallControl): Promise<Reconciled | null> {
+    const ahead = this.ahead;
+    this.ahead = null;
+    if (ahead === null || ahead.asOf !== asOf || ahead.loading !== this.loading) return null;
+    control.progress({ label: 'Reconciling', done: 1, total: 3 });
+    // A failed read or reconcile is met again, and reported, by reconciling afresh.
+    const reconciled = await ahead.reconciled.catch(() => null);
+    control.checkpoint();
+    if (reconciled === null || ahead.loading !== this.loading || reconciled.key.allocationOrder !== (await this.allocationOrder())) return null;
     return reconciled;
   }
 
@@ -138,13 +194,14 @@ export class EngineSession {
 
   /**
    * What the window needs first for `asOf` (the welcome page, or the contracts
-   * screen saved for this store and date). A recompute follows, so the store
-   * is then read ahead: the window asks this as the worker starts, and the
-   * read overlaps the window's own start (issue 5, first grid within 2 s).
+   * screen saved for this store and date). A recompute for `asOf` follows, so
+   * the store is then read and reconciled ahead: the window asks this as the
+   * worker starts, and the work overlaps the window's own start (issue 5,
+   * first grid within 2 s).
    */
   async opening({ asOf }: { asOf: IsoDate }): Promise<Opening> {
     const [contracts, saved] = await Promise.all([this.db.contracts.count(), this.savedContracts(asOf)]);
-    if (contracts > 0) this.readAhead();
+    if (contracts > 0) this.reconcileAhead(asOf);
     return { contracts, saved };
   }
 
@@ -288,7 +345,10 @@ export class EngineSession {
   async settingPut({ key, value, now }: EngineCalls['setting-put']['request']): Promise<null> {
     await putSetting(this.db, key, value, ctx(now));
     // The allocation order changes what the engine computes.
-    if (key === ALLOCATION_ORDER_SETTING) this.current = null;
+    if (key === ALLOCATION_ORDER_SETTING) {
+      this.current = null;
+      this.ahead = null;
+    }
     return null;
   }
 

@@ -1,0 +1,87 @@
+// Opening the app starts the reconcile for the opening's date as soon as the
+// store is read, before the window (still loading its screens) asks for it
+// (issue 5: first grid within 2 s). The recompute that follows takes that
+// reconcile instead of running a second one, unless the date, the store or
+// the allocation order changed meanwhile.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
+import { openBlockledgerDb, ResultCache, currentRevision } from '../../renderer/src/db';
+import { EngineSession, type CallControl } from '../../renderer/src/workers/engine-session';
+import { ALLOCATION_ORDER_SETTING, type Progress } from '../../renderer/src/workers/engine-protocol';
+import * as engine from '../../renderer/src/core/reconcile';
+
+vi.mock('../../renderer/src/core/reconcile', async (original) => {
+  const real = await original<typeof engine>();
+  return { ...real, reconcile: vi.fn(real.reconcile) };
+});
+const reconciles = vi.mocked(engine.reconcile);
+
+const control: CallControl = { progress: () => undefined, checkpoint: () => undefined };
+const NOW = '2026-11-01T09:00:00.000Z';
+const AS_OF = '2026-10-31';
+
+async function sampleSession(): Promise<{ session: EngineSession; cache: ResultCache; revision: () => Promise<number> }> {
+  const indexedDB = new IDBFactory();
+  const [db, cache] = await Promise.all([openBlockledgerDb({ indexedDB, IDBKeyRange }), ResultCache.open({ indexedDB, IDBKeyRange })]);
+  const session = new EngineSession(db, cache);
+  await session.openSample({ now: NOW }, control);
+  reconciles.mockClear();
+  return { session, cache, revision: () => currentRevision(db) };
+}
+
+/** The asOf dates the engine was run for, in order. */
+const reconciledDates = (): string[] => reconciles.mock.calls.map(([input]) => input.asOf);
+
+describe('the reconcile begun by the opening', () => {
+  it('starts once the store is read, before the window asks', async () => {
+    const { session } = await sampleSession();
+    await session.opening({ asOf: AS_OF });
+    await vi.waitFor(() => expect(reconciledDates()).toEqual([AS_OF]));
+  });
+
+  it('answers the recompute for that date without reconciling again, with the rows a fresh reconcile gives', async () => {
+    const { session } = await sampleSession();
+    await session.opening({ asOf: AS_OF });
+    const labels: string[] = [];
+    const ahead = await session.recompute({ asOf: AS_OF }, { ...control, progress: (progress: Progress) => labels.push(progress.label) });
+    expect(reconciledDates()).toEqual([AS_OF]);
+    // The window's progress bar still says what the worker is doing while it waits.
+    expect(labels).toEqual(['Reconciling']);
+    const fresh = await (await sampleSession()).session.recompute({ asOf: AS_OF }, control);
+    expect(ahead.rows).toEqual(fresh.rows);
+    expect(ahead.summary).toEqual({ ...fresh.summary, milliseconds: ahead.summary.milliseconds });
+  });
+
+  it('is saved for the next opening like any reconcile', async () => {
+    const { session, cache, revision } = await sampleSession();
+    await session.opening({ asOf: AS_OF });
+    const reconciled = await session.recompute({ asOf: AS_OF }, control);
+    await session.finishUp();
+    expect(await cache.get('contracts', { revision: await revision(), asOf: AS_OF, allocationOrder: 'worked' })).toEqual(reconciled);
+  });
+
+  it('is not taken for another date: the recompute reconciles the date it asks for', async () => {
+    const { session } = await sampleSession();
+    await session.opening({ asOf: AS_OF });
+    const reconciled = await session.recompute({ asOf: '2026-09-30' }, control);
+    expect(reconciled.summary.asOf).toBe('2026-09-30');
+    expect(reconciledDates().at(-1)).toBe('2026-09-30');
+  });
+
+  it('is not taken once the allocation order changed: the recompute follows the new order', async () => {
+    const { session } = await sampleSession();
+    await session.opening({ asOf: AS_OF });
+    await session.settingPut({ key: ALLOCATION_ORDER_SETTING, value: 'entered', now: NOW });
+    await session.recompute({ asOf: AS_OF }, control);
+    expect(reconciles.mock.calls.at(-1)?.[0].allocationOrder).toBe('entered');
+  });
+
+  it('is not begun for an empty store (the window shows the welcome page)', async () => {
+    const session = new EngineSession(await openBlockledgerDb({ indexedDB: new IDBFactory(), IDBKeyRange }));
+    reconciles.mockClear();
+    expect((await session.opening({ asOf: AS_OF })).contracts).toBe(0);
+    // Anything begun would have started once the empty store was read: an import preview reads the store too.
+    await session.batches();
+    expect(reconciles).not.toHaveBeenCalled();
+  });
+});
