@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatCents, formatDate, formatHundredths, formatPercentTenths, formatQuantity, statusTone } from '../../renderer/src/components/format';
 import { parseCenti } from '../../renderer/src/core/numbers';
-import { defaultAsOf, parseFormats } from '../../renderer/src/components/engine-defaults';
+import { defaultAsOf, nextMonthAsOf, parseFormats } from '../../renderer/src/components/engine-defaults';
 import { workbookFileName } from '../../renderer/src/workers/file-names';
 import { fileNameProblem } from '../../preload/contract';
 
@@ -57,6 +57,15 @@ describe('starting values', () => {
     expect(defaultAsOf(new Date(2026, 10, 22))).toBe('2026-10-31');
     expect(defaultAsOf(new Date(2026, 0, 3))).toBe('2025-12-31');
     expect(defaultAsOf(new Date(2024, 2, 1))).toBe('2024-02-29');
+  });
+
+  it('makes ahead the date the first opening of next month asks for: the last day of this month', () => {
+    for (const today of [new Date(2026, 10, 1), new Date(2026, 10, 22), new Date(2026, 10, 30), new Date(2026, 11, 31), new Date(2028, 1, 10)]) {
+      const firstOfNextMonth = new Date(today.getFullYear(), today.getMonth() + 1, 1);
+      expect(nextMonthAsOf(today)).toBe(defaultAsOf(firstOfNextMonth));
+    }
+    expect(nextMonthAsOf(new Date(2026, 11, 31))).toBe('2026-12-31');
+    expect(nextMonthAsOf(new Date(2028, 1, 10))).toBe('2028-02-29');
   });
 
   it('keeps valid saved display formats and ignores the rest', () => {

@@ -20,13 +20,13 @@ const control: CallControl = { progress: () => undefined, checkpoint: () => unde
 const NOW = '2026-11-01T09:00:00.000Z';
 const AS_OF = '2026-10-31';
 
-async function sampleSession(): Promise<{ session: EngineSession; cache: ResultCache; revision: () => Promise<number> }> {
+async function sampleSession(): Promise<{ session: EngineSession; cache: ResultCache; revision: () => Promise<number>; reopen: () => EngineSession }> {
   const indexedDB = new IDBFactory();
   const [db, cache] = await Promise.all([openBlockledgerDb({ indexedDB, IDBKeyRange }), ResultCache.open({ indexedDB, IDBKeyRange })]);
   const session = new EngineSession(db, cache);
   await session.openSample({ now: NOW }, control);
   reconciles.mockClear();
-  return { session, cache, revision: () => currentRevision(db) };
+  return { session, cache, revision: () => currentRevision(db), reopen: () => new EngineSession(db, cache) };
 }
 
 /** The asOf dates the engine was run for, in order. */
@@ -83,5 +83,58 @@ describe('the reconcile begun by the opening', () => {
     // Anything begun would have started once the empty store was read: an import preview reads the store too.
     await session.batches();
     expect(reconciles).not.toHaveBeenCalled();
+  });
+});
+
+describe('the contracts screen made ahead for the next opening', () => {
+  const NEXT = '2026-11-30';
+
+  /** The opening of this month, as the window makes it, with the store read and reconciled. */
+  async function openedThisMonth() {
+    const opened = await sampleSession();
+    await opened.session.opening({ asOf: AS_OF, nextAsOf: NEXT });
+    await opened.session.recompute({ asOf: AS_OF }, control);
+    await opened.session.finishUp();
+    return opened;
+  }
+
+  it('is made while the worker is idle and shown at the first opening of next month, with the rows a fresh reconcile gives', async () => {
+    const { session, reopen } = await openedThisMonth();
+    await session.whenIdle();
+    expect(reconciledDates().at(-1)).toBe(NEXT);
+    const nextMonth = await reopen().opening({ asOf: NEXT });
+    const fresh = await (await sampleSession()).session.recompute({ asOf: NEXT }, control);
+    expect(nextMonth.saved?.rows).toEqual(fresh.rows);
+    expect(nextMonth.saved?.summary).toEqual({ ...fresh.summary, milliseconds: nextMonth.saved?.summary.milliseconds });
+    // The screen of the last reconcile is still there for its own date.
+    expect((await reopen().opening({ asOf: AS_OF })).saved?.summary.asOf).toBe(AS_OF);
+  });
+
+  it('is made once per read of the store', async () => {
+    const { session } = await openedThisMonth();
+    await session.whenIdle();
+    await session.whenIdle();
+    expect(reconciledDates().filter((date) => date === NEXT)).toHaveLength(1);
+  });
+
+  it('is not offered once the store changed, and is made again from the new store', async () => {
+    const { session, reopen } = await openedThisMonth();
+    await session.whenIdle();
+    await session.revert({ batchId: 1, now: NOW });
+    expect((await reopen().opening({ asOf: NEXT })).saved).toBeNull();
+    // Nothing is made until the window had the changed store read.
+    await session.whenIdle();
+    expect(reconciledDates().filter((date) => date === NEXT)).toHaveLength(1);
+    await session.recompute({ asOf: AS_OF }, control);
+    await session.whenIdle();
+    expect((await reopen().opening({ asOf: NEXT })).saved?.summary.contracts).toBe(0);
+  });
+
+  it('is not made when the window named no next date', async () => {
+    const { session } = await sampleSession();
+    await session.opening({ asOf: AS_OF });
+    await session.recompute({ asOf: AS_OF }, control);
+    await session.whenIdle();
+    expect(reconciledDates()).toEqual([AS_OF]);
   });
 });

@@ -6,7 +6,7 @@ import type { IsoDate } from '../core/model';
 import { Cancelled } from '../workers/cancelled';
 import type { EngineClient, PendingCall } from '../workers/engine-client';
 import type { ContractRow, Opening, Progress, ReconciledContracts, RecomputeSummary } from '../workers/engine-protocol';
-import { defaultAsOf, parseFormats } from './engine-defaults';
+import { defaultAsOf, nextMonthAsOf, parseFormats } from './engine-defaults';
 import { DEFAULT_FORMATS, type DisplayFormats } from './format';
 
 export interface EngineState {
@@ -45,7 +45,7 @@ export interface FirstOpening {
 /** Asks `client` (a new engine worker) what the window shows first for the default as-of date. */
 export function askFirstOpening(client: EngineClient, today: Date): FirstOpening {
   const asOf = defaultAsOf(today);
-  const answer = client.call('opening', { asOf });
+  const answer = client.call('opening', { asOf, nextAsOf: nextMonthAsOf(today) });
   // A failure is shown once the screens are up (EngineProvider); until then it is not "unhandled".
   answer.catch(() => undefined);
   return { asOf, answer };

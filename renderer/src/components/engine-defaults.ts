@@ -9,6 +9,11 @@ export function defaultAsOf(today: Date): IsoDate {
   return isoOf(dayFromCivil(today.getFullYear(), today.getMonth() + 1, 1) - 1);
 }
 
+/** The date the first opening of next month will ask for (defaultAsOf then): the last day of the month holding `today`. */
+export function nextMonthAsOf(today: Date): IsoDate {
+  return defaultAsOf(new Date(today.getFullYear(), today.getMonth() + 1, 1));
+}
+
 /** The saved display formats, falling back to the defaults field by field. */
 export function parseFormats(saved: JsonValue | null | undefined): DisplayFormats {
   if (saved === null || saved === undefined || typeof saved !== 'object' || Array.isArray(saved)) return DEFAULT_FORMATS;

@@ -212,7 +212,7 @@ export interface MigrationAuditView {
 /** Every request and the value it answers with. */
 export interface EngineCalls {
   recompute: { request: { asOf: IsoDate }; response: ReconciledContracts };
-  opening: { request: { asOf: IsoDate }; response: Opening };
+  opening: { request: { asOf: IsoDate; /** The date the next opening will likely ask for (the end of this month), reconciled while the worker is idle. */ nextAsOf?: IsoDate }; response: Opening };
   'contract-detail': { request: { contractId: string }; response: ContractDetail | null };
   'entries-page': { request: { query: EntryPageQuery; offset: number; limit: number }; response: { rows: EntryRow[]; total: number } };
   'entry-counts': { request: Record<string, never>; response: Record<EntryStatus, number> };

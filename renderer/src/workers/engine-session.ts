@@ -66,6 +66,8 @@ const QUIET: CallControl = { progress: () => undefined, checkpoint: () => undefi
 const WHO = 'clerk';
 /** The cache entry of the contracts screen. */
 const SAVED_CONTRACTS = 'contracts';
+/** The cache entry of the contracts screen made ahead for the next opening's date (whenIdle). */
+const NEXT_OPENING = 'next-opening';
 
 const ctx = (now: string): ChangeContext => ({ who: WHO, now });
 
@@ -77,6 +79,10 @@ export class EngineSession {
   private asOf: IsoDate | null = null;
   private pendingPlan: ImportPlan | null = null;
   private ahead: Ahead | null = null;
+  /** The date the next opening will likely ask for, as the window said (see whenIdle). */
+  private nextAsOf: IsoDate | null = null;
+  /** What the screen for the next opening was last made from, so that it is made once per store read. */
+  private nextMadeFrom: { readonly loading: Promise<StoredPortfolio>; readonly asOf: IsoDate; readonly allocationOrder: AllocationOrder } | null = null;
   private afterAnswer: (() => Promise<void>) | null = null;
 
   /** `cache` keeps the last contracts screen for the next opening; none in tests that do not need it. */
@@ -199,17 +205,38 @@ export class EngineSession {
    * worker starts, and the work overlaps the window's own start (issue 5,
    * first grid within 2 s).
    */
-  async opening({ asOf }: { asOf: IsoDate }): Promise<Opening> {
+  async opening({ asOf, nextAsOf }: EngineCalls['opening']['request']): Promise<Opening> {
+    if (nextAsOf !== undefined) this.nextAsOf = nextAsOf;
     const [contracts, saved] = await Promise.all([this.db.contracts.count(), this.savedContracts(asOf)]);
     if (contracts > 0) this.reconcileAhead(asOf);
     return { contracts, saved };
   }
 
-  /** The contracts screen saved by the last reconcile of this very store, as-of date and allocation order; null when there is none. */
+  /** The contracts screen saved by the last reconcile of this very store, as-of date and allocation order, or made ahead for them; null when there is none. */
   private async savedContracts(asOf: IsoDate): Promise<ReconciledContracts | null> {
     if (this.cache === null) return null;
     const key: ResultKey = { revision: await currentRevision(this.db), asOf, allocationOrder: await this.allocationOrder() };
-    return this.cache.get<ReconciledContracts>(SAVED_CONTRACTS, key);
+    return (await this.cache.get<ReconciledContracts>(SAVED_CONTRACTS, key)) ?? this.cache.get<ReconciledContracts>(NEXT_OPENING, key);
+  }
+
+  /**
+   * Work for when the window has left the worker alone (the worker calls this
+   * after a quiet spell): the contracts screen for the date the next opening
+   * will likely ask for, the end of this month, saved beside the last one. The
+   * first opening of next month then shows at once, as a reopening does,
+   * unless the store changes before (issue 5, first grid within 2 s). Made
+   * once per read of the store, and only once the window had the store read.
+   */
+  async whenIdle(): Promise<void> {
+    const { nextAsOf: asOf, loading, cache } = this;
+    if (asOf === null || loading === null || cache === null) return;
+    const loaded = await loading.catch(() => null);
+    const allocationOrder = await this.allocationOrder();
+    const made = this.nextMadeFrom;
+    if (loaded === null || loading !== this.loading || (made?.loading === loading && made.asOf === asOf && made.allocationOrder === allocationOrder)) return;
+    const reconciled = this.reconcileLoaded(loaded, asOf, allocationOrder, QUIET);
+    this.nextMadeFrom = { loading, asOf, allocationOrder };
+    await cache.put(NEXT_OPENING, reconciled.key, reconciled.contracts).catch(() => undefined);
   }
 
   async contractDetail({ contractId }: { contractId: string }, control: CallControl): Promise<EngineCalls['contract-detail']['response']> {

@@ -15,6 +15,27 @@ const scope = globalThis as unknown as WorkerScope;
 const cancelled = new Set<number>();
 let session: Promise<EngineSession> | null = null;
 let queue: Promise<void> = Promise.resolve();
+/** Calls received and not yet answered. */
+let unanswered = 0;
+let idleTimer: ReturnType<typeof setTimeout> | null = null;
+/**
+ * How long the window must leave the worker alone before it does work of its
+ * own (EngineSession.whenIdle, about a second with a million entries): long
+ * enough that a clerk who is clicking around is not kept waiting by it.
+ */
+const QUIET_MS = 5000;
+
+/** Queues the session's idle work once no call has come for QUIET_MS; a call that comes first puts it off again. */
+function afterQuietSpell(): void {
+  if (idleTimer !== null) clearTimeout(idleTimer);
+  idleTimer = null;
+  if (unanswered > 0) return;
+  idleTimer = setTimeout(() => {
+    idleTimer = null;
+    // In the queue, so a call that comes meanwhile waits for it rather than interleaving; a failure only leaves the next opening slower.
+    queue = queue.then(() => sessionOf().then((opened) => opened.whenIdle()).catch(() => undefined));
+  }, QUIET_MS);
+}
 
 function sessionOf(): Promise<EngineSession> {
   // Without its cache (a browser that refuses a second database) the app only opens slower.
@@ -70,6 +91,8 @@ async function run(message: Extract<ToWorker, { type: 'call' }>): Promise<void> 
     scope.postMessage({ type: 'error', id, message: error instanceof Error ? error.message : String(error), cancelled: isCancel, forClerk: error instanceof ClerkError });
   } finally {
     cancelled.delete(id);
+    unanswered--;
+    afterQuietSpell();
   }
 }
 
@@ -78,5 +101,7 @@ scope.addEventListener('message', ({ data }) => {
     cancelled.add(data.id);
     return;
   }
+  unanswered++;
+  afterQuietSpell();
   queue = queue.then(() => run(data));
 });

@@ -26,6 +26,28 @@ export function loadBenchmark(): Promise<{ generateMs: number; prepareMs: number
   });
 }
 
+/** The as-of date of the contracts screen the engine worker made ahead for the next opening (null: none yet). */
+export function madeAheadFor(): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const opened = indexedDB.open('blockledger-cache');
+    opened.onerror = () => reject(opened.error ?? new Error('the cache database would not open'));
+    opened.onsuccess = () => {
+      const db = opened.result;
+      if (!db.objectStoreNames.contains('results')) {
+        db.close();
+        resolve(null);
+        return;
+      }
+      const read = db.transaction('results').objectStore('results').get('next-opening');
+      read.onerror = () => reject(read.error ?? new Error('the saved screen would not read'));
+      read.onsuccess = () => {
+        db.close();
+        resolve((read.result as { key?: { asOf?: string } } | undefined)?.key?.asOf ?? null);
+      };
+    };
+  });
+}
+
 export interface Timed {
   readonly ms: number;
   /** The longest main-thread task that started during the measurement (0: none over 50 ms). */

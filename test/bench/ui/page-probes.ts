@@ -57,3 +57,31 @@ export function installProbes(): void {
   });
   rows.observe(document, { childList: true, subtree: true });
 }
+
+/** Where the bench keeps the day the page is to think it is (installBenchToday). */
+export const BENCH_TODAY = 'bench-today';
+
+/**
+ * The init script that makes the page's `new Date()` and `Date.now()` tell
+ * the time stored under BENCH_TODAY in localStorage, when there is one, so
+ * the bench can open the app in one month and then the next.
+ * `performance.now()`, which every figure is timed with, is left alone.
+ */
+export function installBenchToday(): void {
+  // BENCH_TODAY written out: an init script is serialised on its own.
+  const today = localStorage.getItem('bench-today');
+  if (today === null) return;
+  const RealDate = Date;
+  const shift = new RealDate(today).getTime() - RealDate.now();
+  class BenchDate extends RealDate {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(RealDate.now() + shift);
+      else super(...(args as [number]));
+    }
+
+    static override now(): number {
+      return RealDate.now() + shift;
+    }
+  }
+  window.Date = BenchDate as DateConstructor;
+}
