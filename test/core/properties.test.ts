@@ -118,4 +118,19 @@ describe('engine invariants', () => {
       runs,
     );
   });
+
+  it('reading the ledgers before the entries (they are made when first read) gives the same result', () => {
+    fc.assert(
+      fc.property(portfolioArbitrary, (input) => {
+        const ledgersFirst = reconcile(input);
+        const ledgers = ledgersFirst.contracts.map((contract) => contract.ledger);
+        const entriesFirst = reconcile(input);
+        const entries = entriesFirst.entries;
+        expect({ ledgers, entries: ledgersFirst.entries }).toEqual({ ledgers: entriesFirst.contracts.map((contract) => contract.ledger), entries });
+        // A result read twice is the same objects, not made again.
+        expect(ledgersFirst.entries).toBe(ledgersFirst.entries);
+      }),
+      runs,
+    );
+  });
 });

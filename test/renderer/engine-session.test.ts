@@ -48,6 +48,16 @@ describe('the engine worker session', () => {
     await expect(session.openSample({ now: NOW }, control)).rejects.toThrow(/already open/);
   });
 
+  it('counts in its summary the entries the reconcile allocated: those dated on or before as-of', async () => {
+    const session = new EngineSession(await freshDb());
+    await session.openSample({ now: NOW }, control);
+    const all = (await session.recompute({ asOf: '2026-10-31' }, control)).summary.entries;
+    const { summary } = await session.recompute({ asOf: '2026-03-31' }, control);
+    const counts = await session.entryCounts({}, control);
+    expect(summary.entries).toBe(Object.values(counts).reduce((sum, count) => sum + count, 0));
+    expect(summary.entries).toBeLessThan(all);
+  });
+
   it('previews ConnectWise files with the bad row flagged, commits the good rows, and reverts them', async () => {
     const session = new EngineSession(await freshDb());
     const preview = await session.importPreview({ files: connectWiseFiles(), choices: { files: [] } }, control);

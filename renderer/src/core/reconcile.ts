@@ -35,11 +35,25 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const trail = new EntryTrailStore(units);
   const additions = additionsByContract(input.additions, matcher);
   const splits = new EntrySplits(units);
+  let covered = false;
+  const entryResults = (): EntryResult[] => {
+    if (!covered) coveredResults(entries, contracts, contractOf, units, splits, results);
+    covered = true;
+    return results;
+  };
   const contractResults = contracts.map((dated, index) =>
-    reconcileContract(dated, asOfDay, input.asOf, additions.get(dated.contract.id) ?? [], { order: orders[index] as Int32Array, orderDay: orderDays[index] as Int32Array, day: days, units, trail }, splits.sink, results),
+    reconcileContract(dated, asOfDay, input.asOf, additions.get(dated.contract.id) ?? [], { order: orders[index] as Int32Array, orderDay: orderDays[index] as Int32Array, day: days, units, trail }, splits.sink, entryResults),
   );
-  coveredResults(entries, contracts, contractOf, units, splits, results);
-  return { asOf: input.asOf, contracts: contractResults, entries: results };
+  return {
+    asOf: input.asOf,
+    contracts: contractResults,
+    // A million entries make a million result objects, which the contracts
+    // screen never reads: they are made when first read (issue 5, first grid
+    // within 2 s). An own enumerable getter, so copies, comparisons and JSON still see them.
+    get entries() {
+      return entryResults();
+    },
+  };
 }
 
 /**
@@ -229,7 +243,7 @@ function reconcileContract(
   additions: readonly Addition[],
   covered: CoveredEntries,
   onEntry: EntrySplitSink,
-  results: readonly EntryResult[],
+  entryResults: () => readonly EntryResult[],
 ): ContractResult {
   const { contract, startDay, endDay } = dated;
   // SPEC §10: a contract that starts after as-of has no months, balance 0, no statuses.
@@ -258,7 +272,11 @@ function reconcileContract(
     // The trail becomes objects only when read (reports, the detail screen), once;
     // an own enumerable getter, so copies, comparisons and JSON still see it.
     get ledger() {
-      return (events ??= trail.materialise((index) => results[index] as EntryResult));
+      if (events === null) {
+        const results = entryResults();
+        events = trail.materialise((index) => results[index] as EntryResult);
+      }
+      return events;
     },
   };
 }

@@ -2,7 +2,7 @@
 // database: load the store once, reconcile for the chosen as-of date, and
 // answer the screens from the result. Kept apart from the message loop so
 // tests drive it directly with fake-indexeddb.
-import type { AllocationOrder, IsoDate, ReconcileInput } from '../core/model';
+import type { AllocationOrder, Entry, IsoDate, ReconcileInput } from '../core/model';
 import type { ReconcileResult } from '../core/result';
 import { reconcile } from '../core/reconcile';
 import { validateProfile } from '../core/import/profiles/validate-profile';
@@ -49,7 +49,12 @@ interface Current {
 
 /** One reconcile of the store as read: what the screens are answered from, its contracts screen, and what that screen is valid for. */
 interface Reconciled {
-  readonly current: Current;
+  /**
+   * What the other screens are answered from, made once on first use: it
+   * makes the million entry results (ReconcileResult.entries) that the
+   * contracts screen does not need, so that screen is answered first.
+   */
+  readonly complete: () => Current;
   readonly contracts: ReconciledContracts;
   readonly key: ResultKey;
 }
@@ -71,11 +76,18 @@ const NEXT_OPENING = 'next-opening';
 
 const ctx = (now: string): ChangeContext => ({ who: WHO, now });
 
+/** How many entries a reconcile for `asOf` allocates (those dated on or before it), counted without making their results. */
+function entriesUpTo(entries: readonly Entry[], asOf: IsoDate): number {
+  let count = 0;
+  for (const entry of entries) if (entry.date <= asOf) count++;
+  return count;
+}
+
 /** The engine worker's state and calls. */
 export class EngineSession {
   /** The store as read (or being read), until it changes. */
   private loading: Promise<StoredPortfolio> | null = null;
-  private current: Current | null = null;
+  private current: Reconciled | null = null;
   private asOf: IsoDate | null = null;
   private pendingPlan: ImportPlan | null = null;
   private ahead: Ahead | null = null;
@@ -119,20 +131,24 @@ export class EngineSession {
   }
 
   private async ensure(control: CallControl): Promise<Current> {
-    if (this.current) return this.current;
+    if (this.current) return this.current.complete();
     if (this.asOf === null) throw new ClerkError('Choose an as-of date first.');
     await this.recompute({ asOf: this.asOf }, control);
-    return this.current as unknown as Current;
+    return (this.current as unknown as Reconciled).complete();
   }
 
   async recompute({ asOf }: { asOf: IsoDate }, control: CallControl): Promise<EngineCalls['recompute']['response']> {
     this.asOf = asOf;
     const reconciled = (await this.takeAhead(asOf, control)) ?? (await this.reconcileNow(asOf, control));
-    this.current = reconciled.current;
-    // Saved once the answer is on its way: copying 10,000 rows into the cache
-    // takes ~0.1 s the window need not wait for. A cache that fails to save
+    this.current = reconciled;
+    // Once the answer is on its way, while the window paints the grid: the
+    // entry results the next screens need, and the saved screen (copying
+    // 10,000 rows into the cache takes ~0.1 s). A cache that fails to save
     // only makes the next opening slower.
-    this.afterAnswer = () => this.cache?.put(SAVED_CONTRACTS, reconciled.key, reconciled.contracts).catch(() => undefined) ?? Promise.resolve();
+    this.afterAnswer = async () => {
+      reconciled.complete();
+      await this.cache?.put(SAVED_CONTRACTS, reconciled.key, reconciled.contracts).catch(() => undefined);
+    };
     return reconciled.contracts;
   }
 
@@ -151,9 +167,10 @@ export class EngineSession {
     control.progress({ label: 'Preparing the screens', done: 2, total: 3 });
     const context = workbookContext(input, result, DEFAULT_WORKBOOK_OPTIONS);
     const rows = contractRows(context.contracts, result);
-    const current = { input, result, context, pager: new EntryPager(result.entries, loaded.entries, loaded.batchIds, () => context.entryPositions) };
-    const summary = { asOf, contracts: result.contracts.length, entries: result.entries.length, milliseconds: Math.round(performance.now() - started) };
-    return { current, contracts: { summary, rows }, key: { revision: loaded.revision, asOf, allocationOrder } };
+    let current: Current | null = null;
+    const complete = (): Current => (current ??= { input, result, context, pager: new EntryPager(result.entries, loaded.entries, loaded.batchIds, () => context.entryPositions) });
+    const summary = { asOf, contracts: result.contracts.length, entries: entriesUpTo(loaded.entries, asOf), milliseconds: Math.round(performance.now() - started) };
+    return { complete, contracts: { summary, rows }, key: { revision: loaded.revision, asOf, allocationOrder } };
   }
 
   /**
@@ -207,6 +224,8 @@ export class EngineSession {
    */
   async opening({ asOf, nextAsOf }: EngineCalls['opening']['request']): Promise<Opening> {
     if (nextAsOf !== undefined) this.nextAsOf = nextAsOf;
+    // Begun before the questions below are answered: an empty store reads at once.
+    this.readAhead();
     const [contracts, saved] = await Promise.all([this.db.contracts.count(), this.savedContracts(asOf)]);
     if (contracts > 0) this.reconcileAhead(asOf);
     return { contracts, saved };

@@ -24,7 +24,8 @@ report({
   target: '≥ 50 MB/s',
   met: megabytes / read.seconds >= 50,
 });
-const engine = await timed(() => reconcile({ ...read.value, asOf: '2026-10-31' }));
+// The entry results are made when first read (reconcile.ts): read here, so the figure is the engine's whole answer.
+const engine = await timed(() => reconcile({ ...read.value, asOf: '2026-10-31' }).entries.length);
 report({
   case: 'read+engine',
   what: 'read + type + reconcile',
