@@ -224,8 +224,8 @@ export class EngineSession {
    */
   async opening({ asOf, nextAsOf }: EngineCalls['opening']['request']): Promise<Opening> {
     if (nextAsOf !== undefined) this.nextAsOf = nextAsOf;
-    // Begun before the questions below are answered: an empty store reads at once.
-    this.readAhead();
+    // The read begins only once these are answered: begun before, it held up the saved screen (its
+    // 10,000 rows are read on this thread too, behind the store's chunks) and reopening took 1.6 s, not 0.7 s.
     const [contracts, saved] = await Promise.all([this.db.contracts.count(), this.savedContracts(asOf)]);
     if (contracts > 0) this.reconcileAhead(asOf);
     return { contracts, saved };
