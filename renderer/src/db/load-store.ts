@@ -7,7 +7,7 @@ import type { Addition, Contract, Entry } from '../core/model';
 import type { BlockledgerDb } from './schema';
 import { currentRevision } from './audit';
 import { entryAt } from './entry-chunks';
-import { forEachLiveRowAsImported, readLiveChunks, type LiveChunk } from './live-entries';
+import { forEachLiveRowAsImported, liveRowCount, readLiveChunks, type LiveChunk } from './live-entries';
 
 export interface StoredPortfolio {
   readonly contracts: Contract[];
@@ -33,10 +33,10 @@ export async function loadPortfolio(db: BlockledgerDb): Promise<StoredPortfolio>
   const [contracts, additions, live, revision] = await db.transaction('r', [db.contracts, db.additions, db.entryChunks, db.batches, db.audit], () =>
     Promise.all([db.contracts.toArray(), db.additions.toArray(), loadEntryColumns(db), currentRevision(db)]));
   const entries: Entry[] = [];
-  const batchIds: number[] = [];
+  const batchIds = new Int32Array(liveRowCount(live));
   forEachLiveRowAsImported(live, (chunk, row) => {
+    batchIds[entries.length] = chunk.batchId;
     entries.push(entryAt(chunk, row));
-    batchIds.push(chunk.batchId);
   });
-  return { contracts: contracts.map((row) => row.value), additions: additions.map((row) => row.value), entries, batchIds: Int32Array.from(batchIds), revision };
+  return { contracts: contracts.map((row) => row.value), additions: additions.map((row) => row.value), entries, batchIds, revision };
 }
