@@ -46,7 +46,7 @@ describe('the reconcile begun by the opening', () => {
     const ahead = await session.recompute({ asOf: AS_OF }, { ...control, progress: (progress: Progress) => labels.push(progress.label) });
     expect(reconciledDates()).toEqual([AS_OF]);
     // The window's progress bar still says what the worker is doing while it waits.
-    expect(labels).toEqual(['Reconciling']);
+    expect(labels).toEqual(['Reading the store', 'Reconciling', 'Preparing the screens']);
     const fresh = await (await sampleSession()).session.recompute({ asOf: AS_OF }, control);
     expect(ahead.rows).toEqual(fresh.rows);
     expect(ahead.summary).toEqual({ ...fresh.summary, milliseconds: ahead.summary.milliseconds });

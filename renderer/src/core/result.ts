@@ -97,6 +97,6 @@ export interface ReconcileResult {
   readonly asOf: IsoDate;
   /** In id order (code points). */
   readonly contracts: readonly ContractResult[];
-  /** Every entry dated on or before as-of, in id order. */
+  /** Every entry dated on or before as-of, in id order; made when first read (reconcile.ts), as a contract's ledger is. */
   readonly entries: readonly EntryResult[];
 }

@@ -64,6 +64,8 @@ interface Ahead {
   readonly loading: Promise<StoredPortfolio>;
   readonly asOf: IsoDate;
   readonly reconciled: Promise<Reconciled>;
+  /** Who hears its progress: nobody until the recompute that takes it waits for it. */
+  listener: CallControl['progress'];
 }
 
 const QUIET: CallControl = { progress: () => undefined, checkpoint: () => undefined };
@@ -185,10 +187,11 @@ export class EngineSession {
     const reconciled = Promise.all([loading, this.allocationOrder()]).then(([loaded, allocationOrder]) => {
       // The store changed while it was read: the recompute that follows reads it again.
       if (this.loading !== loading) throw new Error('the store changed while it was read');
-      return this.reconcileLoaded(loaded, asOf, allocationOrder, QUIET);
+      return this.reconcileLoaded(loaded, asOf, allocationOrder, { ...QUIET, progress: (progress) => ahead.listener(progress) });
     });
     reconciled.catch(() => undefined);
-    this.ahead = { loading, asOf, reconciled };
+    const ahead: Ahead = { loading, asOf, reconciled, listener: QUIET.progress };
+    this.ahead = ahead;
   }
 
   /** The reconcile begun ahead, when it is for this date and the store as it is now; null to reconcile afresh. */
@@ -196,7 +199,9 @@ export class EngineSession {
     const ahead = this.ahead;
     this.ahead = null;
     if (ahead === null || ahead.asOf !== asOf || ahead.loading !== this.loading) return null;
-    control.progress({ label: 'Reconciling', done: 1, total: 3 });
+    // The window's progress bar follows it from here (a reconcile already done says nothing more).
+    control.progress({ label: 'Reading the store', done: 0, total: 3 });
+    ahead.listener = (progress) => control.progress(progress);
     // A failed read or reconcile is met again, and reported, by reconciling afresh.
     const reconciled = await ahead.reconciled.catch(() => null);
     control.checkpoint();
