@@ -108,20 +108,21 @@ export class EngineSession {
   /** Reads the store (entries with the batch each came from), once until it changes. */
   private async load(control: CallControl): Promise<StoredPortfolio> {
     control.progress({ label: 'Reading the store', done: 0, total: 3 });
-    this.loading ??= loadPortfolio(this.db);
+    const loading = this.readAhead();
     try {
-      return await this.loading;
+      return await loading;
     } catch (error) {
       // A failed read is not remembered: the next call reads again.
-      this.loading = null;
+      if (this.loading === loading) this.loading = null;
       throw error;
     }
   }
 
-  /** Starts reading the store before a call needs it; a failure is left for that call to meet. */
-  private readAhead(): void {
-    this.loading ??= loadPortfolio(this.db);
-    this.loading.catch(() => undefined);
+  /** Starts reading the store before a call needs it (once until it changes); a failure is left for that call to meet. */
+  private readAhead(): Promise<StoredPortfolio> {
+    const loading = (this.loading ??= loadPortfolio(this.db));
+    loading.catch(() => undefined);
+    return loading;
   }
 
   /** Forgets everything derived from the store (after an import, revert or restore). */
@@ -182,8 +183,7 @@ export class EngineSession {
    * otherwise only begin once both were done (issue 5, first grid within 2 s).
    */
   private reconcileAhead(asOf: IsoDate): void {
-    this.readAhead();
-    const loading = this.loading as Promise<StoredPortfolio>;
+    const loading = this.readAhead();
     const reconciled = Promise.all([loading, this.allocationOrder()]).then(([loaded, allocationOrder]) => {
       // The store changed while it was read: the recompute that follows reads it again.
       if (this.loading !== loading) throw new Error('the store changed while it was read');
