@@ -20,9 +20,12 @@ export default defineConfig({
   use: {
     baseURL,
     browserName: 'chromium',
-    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+    // Scrollbars as the desktop window has them (Playwright hides them by default): grids must fit beside them.
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs, ignoreDefaultArgs: ['--hide-scrollbars'] },
     viewport: { width: 1400, height: 860 },
     screenshot: 'only-on-failure',
+    // MUI X draws a chart in over half a second; reduced motion draws it at once, so a screenshot shows the whole chart.
+    reducedMotion: 'reduce',
   },
   webServer: {
     // The production build of the web renderer, served with the app's CSP header.

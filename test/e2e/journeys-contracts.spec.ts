@@ -19,8 +19,19 @@ test('open the sample portfolio, see contracts and balances, drill into a contra
   await expect(page.getByLabel('Balance', { exact: true })).toHaveText(balance);
   await expect(page.getByRole('region', { name: 'Terms' })).toContainText('Allowance');
   await expect(gridRows(page, 'Ledger of AGR-01').first()).toBeVisible();
-  // The ledger's last running balance is the contract's balance.
   await snapshot(page, testInfo, 'contract-detail');
+  // The ledger's last running balance is the contract's balance (Ctrl+↓ goes to the last row).
+  await gridCell(page, 'Ledger of AGR-01', 0, 'date').click();
+  await page.keyboard.press('Control+ArrowDown');
+  const ledger = page.getByRole('region', { name: 'Ledger of AGR-01', exact: true });
+  const lastRow = await ledger.locator('.ag-row').evaluateAll((rows) => Math.max(...rows.map((row) => Number(row.getAttribute('row-index')))));
+  expect(lastRow).toBeGreaterThan(20);
+  await expect(gridCell(page, 'Ledger of AGR-01', lastRow, 'balanceAfter')).toHaveText(balance);
+  // A wider window widens the ledger's columns: the running balance stays at the grid's right edge, beside the scrollbar.
+  await page.setViewportSize({ width: 1700, height: 860 });
+  const gap = () => ledger.evaluate((region) => region.getBoundingClientRect().right - (region.querySelector('.ag-header-cell[col-id="balanceAfter"]') as Element).getBoundingClientRect().right);
+  await expect.poll(gap).toBeLessThanOrEqual(20);
+  expect(await gap()).toBeGreaterThanOrEqual(0);
   await page.getByRole('tab', { name: /Monthly statement/ }).click();
   await expect(gridRows(page, 'Statement of AGR-01').first()).toBeVisible();
   await page.getByRole('tab', { name: /Entries/ }).click();

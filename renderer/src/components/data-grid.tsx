@@ -20,7 +20,10 @@ export const SORTABLE_COLUMNS = Object.freeze({ resizable: true, sortable: true 
 export const UNSORTED_COLUMNS = Object.freeze({ resizable: true, sortable: false });
 /** Sortable columns with a filter in their header. */
 export const FILTERABLE_COLUMNS = Object.freeze({ resizable: true, sortable: true, filter: true });
-const FIT_WIDTH = Object.freeze({ type: 'fitGridWidth' as const });
+// Continuous: fitted again when the window is resized or a scrollbar comes or goes, not only
+// at first render (a wider window left empty space, a narrower one scrolled sideways though
+// the columns could fit). A column the clerk sized is left alone.
+const FIT_WIDTH = Object.freeze({ type: 'fitGridWidth' as const, continuous: true });
 
 /**
  * Fitting the grid to its width only ever widens a column: none shrinks below

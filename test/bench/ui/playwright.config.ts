@@ -12,7 +12,8 @@ export default defineConfig({
   outputDir: '../../../test-results/bench-ui',
   timeout: 20 * 60_000,
   // A wider window than the journeys: the entries grid shows a screenful of rows.
-  use: { ...base.use, viewport: { width: 1600, height: 1000 } },
+  // Motion as a clerk's window has it (the journeys reduce it for their screenshots).
+  use: { ...base.use, viewport: { width: 1600, height: 1000 }, reducedMotion: 'no-preference' },
   // The web server's commands run from the repository root, as in the journeys' config.
   webServer: { ...(base.webServer as Extract<PlaywrightTestConfig['webServer'], { command: string }>), cwd: fileURLToPath(new URL('../../..', import.meta.url)) },
 });
