@@ -10,9 +10,9 @@ import { DEMO_PORTFOLIO, generateSamplePortfolio } from '../../renderer/src/core
 import { SUMMARY, SUMMARY_SHEET } from '../../renderer/src/io/workbook/customer-workbook';
 import { workbookContext } from '../../renderer/src/io/workbook/workbook-context';
 import { alertCounts, invoiceTotal } from '../../renderer/src/features/month-end/month-end-view';
-import { monthEndSummary } from '../../renderer/src/workers/month-end';
+import { monthEndExceptions, monthEndSummary } from '../../renderer/src/workers/month-end';
 import { dataRows, hundredths, readWorkbook, sheetOf, shown } from '../io/workbook/workbook-reading';
-import { collectPageErrors, gridRows, nav, openSample, setAsOf, snapshot } from './journeys-helpers';
+import { collectPageErrors, gridCell, gridRows, nav, openSample, setAsOf, snapshot } from './journeys-helpers';
 import { pickOption } from './journeys-import-helpers';
 
 const AS_OF = '2026-10-31';
@@ -21,13 +21,15 @@ const AS_OF = '2026-10-31';
 async function engineFigures() {
   const input = { ...generateSamplePortfolio(DEMO_PORTFOLIO), asOf: AS_OF };
   const result = reconcile(input);
-  return { result, summary: await monthEndSummary(workbookContext(input, result)) };
+  const context = workbookContext(input, result);
+  const exceptions = (await monthEndExceptions(context)).page({ search: '', sort: null }, 0, Number.MAX_SAFE_INTEGER).rows;
+  return { result, summary: await monthEndSummary(context), exceptions };
 }
 
 test('month-end shows the engine\'s alerts, invoice and exceptions; a customer workbook and the pack download with the engine\'s numbers', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   const errors = collectPageErrors(page);
-  const { result, summary } = await engineFigures();
+  const { result, summary, exceptions } = await engineFigures();
   await openSample(page);
   await setAsOf(page, AS_OF);
   await nav(page, 'Month-end').click();
@@ -36,7 +38,7 @@ test('month-end shows the engine\'s alerts, invoice and exceptions; a customer w
   // Counts on the tabs and per alert kind are the engine's.
   await expect(page.getByRole('tab', { name: `Alerts (${summary.alerts.length})` })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('tab', { name: `To invoice (${summary.invoice.length})` })).toBeVisible();
-  await expect(page.getByRole('tab', { name: `Exceptions (${summary.exceptionRows.length})` })).toBeVisible();
+  await expect(page.getByRole('tab', { name: `Exceptions (${exceptions.length})` })).toBeVisible();
   expect(summary.alerts.length).toBeGreaterThan(0);
   const counts = page.getByRole('list', { name: 'Alert counts' }).getByRole('listitem');
   await expect(counts).toHaveText(alertCounts(summary.alerts).map(({ alert, count }) => `${alert}: ${count}`));
@@ -48,8 +50,17 @@ test('month-end shows the engine\'s alerts, invoice and exceptions; a customer w
   await expect(page.getByLabel('Invoice total')).toContainText(`Total to invoice: ${formatCents(invoiceTotal(summary.invoice).cents)}`);
   await snapshot(page, testInfo, 'month-end-invoice');
   await page.getByRole('tab', { name: /Exceptions/ }).click();
-  await expect(gridRows(page, 'Exceptions').first()).toBeVisible();
+  await expect(gridCell(page, 'Exceptions', 0, 'entryId')).toHaveText(exceptions[0]?.entryId ?? '');
   await snapshot(page, testInfo, 'month-end-exceptions');
+  // Sorted by a column header: the worker orders the whole list, not the rows on screen.
+  await page.getByRole('region', { name: 'Exceptions', exact: true }).getByText('Entry', { exact: true }).click();
+  await expect(gridCell(page, 'Exceptions', 0, 'entryId')).toHaveText([...exceptions.map((line) => line.entryId)].sort()[0] ?? '');
+  // The search finds one entry among them all.
+  const sought = exceptions[Math.floor(exceptions.length / 2)]?.entryId ?? '';
+  await page.getByLabel('Search exceptions').fill(sought.toLowerCase());
+  await expect(page.getByText(`1 of ${exceptions.length} lines`)).toBeVisible();
+  await expect(gridCell(page, 'Exceptions', 0, 'entryId')).toHaveText(sought);
+  await expect(gridCell(page, 'Exceptions', 1, 'entryId')).toHaveCount(0);
 
   // One customer's workbook: its Summary holds the engine's closing balance of every contract.
   const customer = summary.alerts[0]?.customer ?? '';

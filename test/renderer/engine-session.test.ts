@@ -45,6 +45,11 @@ describe('the engine worker session', () => {
     const monthEnd = await session.monthEnd({}, control);
     expect(monthEnd.alerts.length).toBeGreaterThan(0);
     expect(monthEnd.exceptions.unmatched).toBe(page.total);
+    // The Exceptions list comes page by page, the unmatched lines found by their status.
+    const unmatched = await session.monthEndExceptions({ query: { search: 'UNMATCHED', sort: null }, offset: 0, limit: 10 }, control);
+    expect(unmatched.total).toBe(page.total);
+    expect(unmatched.rows).toHaveLength(Math.min(10, page.total));
+    expect((await session.monthEndExceptions({ query: { search: '', sort: null }, offset: 0, limit: 1 }, control)).total).toBe(monthEnd.exceptionCount);
     await expect(session.openSample({ now: NOW }, control)).rejects.toThrow(/already open/);
   });
 

@@ -170,13 +170,23 @@ export interface ExceptionRow {
   readonly held: Centi | null;
 }
 
+export type ExceptionSortKey = keyof ExceptionRow;
+
+/** Which exception lines to page through, in what order (null: the pack's). */
+export interface ExceptionQuery {
+  /** Text to find in the entry, customer, contract, ticket, technician, status or reason (any case). */
+  readonly search: string;
+  readonly sort: { readonly key: ExceptionSortKey; readonly descending: boolean } | null;
+}
+
 export interface MonthEndSummary {
   readonly asOf: IsoDate;
   readonly from: IsoDate;
   readonly alerts: readonly AlertRow[];
   readonly invoice: readonly InvoiceRow[];
   readonly exceptions: Readonly<Record<'unmatched' | 'not_covered' | 'held' | 'overage', number>>;
-  readonly exceptionRows: readonly ExceptionRow[];
+  /** Lines of the Exceptions list; the lines themselves come page by page ('month-end-exceptions'). */
+  readonly exceptionCount: number;
   readonly customers: readonly string[];
 }
 
@@ -222,6 +232,7 @@ export interface EngineCalls {
   batches: { request: Record<string, never>; response: ImportBatch[] };
   revert: { request: { batchId: number; now: string }; response: { batchId: number } };
   'month-end': { request: Record<string, never>; response: MonthEndSummary };
+  'month-end-exceptions': { request: { query: ExceptionQuery; offset: number; limit: number }; response: { rows: ExceptionRow[]; total: number } };
   'customer-workbook': { request: { customer: string }; response: NamedFile };
   'month-end-pack': { request: Record<string, never>; response: NamedFile[] };
   'settings-get': { request: { keys: string[] }; response: (JsonValue | null)[] };

@@ -24,7 +24,7 @@ import { ALLOCATION_ORDER_SETTING, type EngineCalls, type ImportChoices, type Na
 import { workbookFileName } from './file-names';
 import { conflictView, MAX_CONFLICT_VIEWS } from './conflict-views';
 import { profileWithColumns, profileWithSettings, runImportPipeline } from './import-pipeline';
-import { inMemoryPackRefusal, monthEndSummary } from './month-end';
+import { inMemoryPackRefusal, monthEndExceptions, monthEndSummary } from './month-end';
 import { migrationAudit } from './migration-audit';
 import { sampleDraft } from './sample-draft';
 import { BENCHMARK_PORTFOLIO, DEMO_PORTFOLIO } from '../core/sample/sample-portfolio';
@@ -356,6 +356,11 @@ export class EngineSession {
   async monthEnd(_request: unknown, control: CallControl): Promise<EngineCalls['month-end']['response']> {
     const current = await this.ensure(control);
     return monthEndSummary(current.context);
+  }
+
+  async monthEndExceptions({ query, offset, limit }: EngineCalls['month-end-exceptions']['request'], control: CallControl): Promise<EngineCalls['month-end-exceptions']['response']> {
+    const current = await this.ensure(control);
+    return (await monthEndExceptions(current.context)).page(query, offset, limit);
   }
 
   async customerWorkbook({ customer }: { customer: string }, control: CallControl): Promise<NamedFile> {

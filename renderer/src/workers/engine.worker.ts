@@ -57,6 +57,7 @@ const handlers: Readonly<Record<EngineCall, Handler>> = {
   batches: (s) => s.batches(),
   revert: (s, r) => s.revert(r),
   'month-end': (s, r, c) => s.monthEnd(r, c),
+  'month-end-exceptions': (s, r, c) => s.monthEndExceptions(r, c),
   'customer-workbook': (s, r, c) => s.customerWorkbook(r, c),
   'month-end-pack': (s, r, c) => s.monthEndPack(r, c),
   'settings-get': (s, r) => s.settingsGet(r),

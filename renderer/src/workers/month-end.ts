@@ -9,6 +9,7 @@ import { ALERTS_SHEET, EXCEPTIONS_SHEET, VARIANCE_SHEET, writeMonthEndPack } fro
 import type { SheetContent, WorkbookTarget } from '../io/workbook/sheet-layout';
 import { type WorkbookContext, customerGroups } from '../io/workbook/workbook-context';
 import type { AlertRow, ExceptionRow, MonthEndSummary } from './engine-protocol';
+import { ExceptionPages } from './exception-pages';
 
 /** Thrown by the capture once it has the sheets it wants: the History detail is never built. */
 class EnoughSheets extends Error {}
@@ -68,23 +69,37 @@ export function inMemoryPackRefusal(context: WorkbookContext): string | null {
   return `This portfolio's month-end pack has ${rows.toLocaleString('en')} history rows, too many to build inside this window (at most ${IN_MEMORY_HISTORY_ROWS.toLocaleString('en')}). Nothing was written. Export the customers' workbooks one at a time here, or have the pack written by the reconcile command (reconcile --xlsx FOLDER), which streams any size.`;
 }
 
-// One summary per reconcile (a context lives until the next recompute): with a
-// million entries the pack's sheets take seconds, and a clerk goes back and forth.
-const summaries = new WeakMap<WorkbookContext, Promise<MonthEndSummary>>();
-
-/** Alerts, invoice lines from the 1st of the as-of month to as-of, and the exceptions, as the pack lists them. */
-export function monthEndSummary(context: WorkbookContext): Promise<MonthEndSummary> {
-  let summary = summaries.get(context);
-  if (summary === undefined) {
-    summary = buildSummary(context);
-    summaries.set(context, summary);
-    // A failed build is not kept: the next visit tries again.
-    summary.catch(() => summaries.delete(context));
-  }
-  return summary;
+interface MonthEnd {
+  readonly summary: MonthEndSummary;
+  readonly exceptions: ExceptionPages;
 }
 
-async function buildSummary(context: WorkbookContext): Promise<MonthEndSummary> {
+// One summary per reconcile (a context lives until the next recompute): with a
+// million entries the pack's sheets take seconds, and a clerk goes back and forth.
+const built = new WeakMap<WorkbookContext, Promise<MonthEnd>>();
+
+function monthEnd(context: WorkbookContext): Promise<MonthEnd> {
+  let made = built.get(context);
+  if (made === undefined) {
+    made = buildMonthEnd(context);
+    built.set(context, made);
+    // A failed build is not kept: the next visit tries again.
+    made.catch(() => built.delete(context));
+  }
+  return made;
+}
+
+/** Alerts, invoice lines from the 1st of the as-of month to as-of, and the exception counts, as the pack lists them. */
+export async function monthEndSummary(context: WorkbookContext): Promise<MonthEndSummary> {
+  return (await monthEnd(context)).summary;
+}
+
+/** The pack's Exceptions lines, to page through. */
+export async function monthEndExceptions(context: WorkbookContext): Promise<ExceptionPages> {
+  return (await monthEnd(context)).exceptions;
+}
+
+async function buildMonthEnd(context: WorkbookContext): Promise<MonthEnd> {
   const { asOf } = context.result;
   const from = isoOf(firstDayOfMonth(monthOfDay(dayOf(asOf))));
   const unitOf = new Map(context.result.contracts.map((result) => [result.id, result.unit] as const));
@@ -125,5 +140,6 @@ async function buildSummary(context: WorkbookContext): Promise<MonthEndSummary> 
   for (const entry of context.result.entries) {
     if (entry.status === 'unmatched' || entry.status === 'not_covered' || entry.status === 'held' || entry.status === 'overage') exceptions[entry.status]++;
   }
-  return { asOf, from, alerts, invoice, exceptions, exceptionRows, customers: customerGroups(context.result).map((group) => group.customer) };
+  const summary = { asOf, from, alerts, invoice, exceptions, exceptionCount: exceptionRows.length, customers: customerGroups(context.result).map((group) => group.customer) };
+  return { summary, exceptions: new ExceptionPages(exceptionRows) };
 }

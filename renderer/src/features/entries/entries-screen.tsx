@@ -12,19 +12,14 @@ import { useEngine } from '../../components/engine-context';
 import { EntrySourceDialog } from '../../components/entry-source-dialog';
 import { FillRest, FillScreen } from '../../components/fill-screen';
 import { ScreenHeader } from '../../components/screen-header';
+import { SEARCH_PAUSE_MS, useDebounced } from '../../components/use-debounced';
+import { WORKER_PAGED_GRID, workerDatasource, workerSort } from '../../components/worker-paged-grid';
 import type { EntryStatus } from '../../core/result';
-import type { EntryPageQuery, EntryRow, EntrySortKey } from '../../workers/engine-protocol';
+import type { EntryRow, EntrySortKey } from '../../workers/engine-protocol';
 import { entryColumns } from './entry-columns';
 import { ENTRY_FILTERS, filterCount } from './entry-filters';
 
-const SORTABLE = new Set<string>(['date', 'id', 'customer', 'contractId', 'hours', 'status', 'member']);
-const BLOCK = 200;
-// Browsers cap an element's height near 32,000,000 px (a million 34 px rows is
-// more). Past it AG Grid "stretches" the scroll: every scroll step moves every
-// rendered row a few pixels, so the whole grid is restyled each frame and
-// scrolling stutters (bench:ui: frames of 60–130 ms). Pages of 10,000 entries
-// (340,000 px) scroll natively; the pager moves between them.
-const PAGE = 10_000;
+const SORTABLE = new Set<EntrySortKey>(['date', 'id', 'customer', 'contractId', 'hours', 'status', 'member']);
 
 /** Every entry with its allocation and reason; pages come from the worker (infinite row model). */
 export function EntriesScreen() {
@@ -33,34 +28,20 @@ export function EntriesScreen() {
   const [search, setSearch] = useState('');
   const [total, setTotal] = useState<number | null>(null);
   const [source, setSource] = useState<EntryRow | null>(null);
-  const [debounced, setDebounced] = useState('');
+  const debounced = useDebounced(search, SEARCH_PAUSE_MS);
   const [counts, setCounts] = useState<Record<EntryStatus, number> | null>(null);
   useEffect(() => {
     if (!summary) return;
     void client.call('entry-counts', {}).then(setCounts);
   }, [client, summary]);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(search), 250);
-    return () => clearTimeout(timer);
-  }, [search]);
 
   const statuses = ENTRY_FILTERS[filter]?.statuses ?? [];
   const datasource = useMemo<IDatasource | undefined>(() => {
     if (!summary) return undefined;
-    return {
-      getRows: (params) => {
-        const [sorted] = params.sortModel;
-        const sort = sorted && SORTABLE.has(sorted.colId) ? { key: sorted.colId as EntrySortKey, descending: sorted.sort === 'desc' } : null;
-        const query: EntryPageQuery = { statuses, search: debounced, sort };
-        client
-          .call('entries-page', { query, offset: params.startRow, limit: params.endRow - params.startRow })
-          .then((page) => {
-            setTotal(page.total);
-            params.successCallback(page.rows, page.total);
-          })
-          .catch(() => params.failCallback());
-      },
-    };
+    return workerDatasource(
+      (params) => client.call('entries-page', { query: { statuses, search: debounced, sort: workerSort(params.sortModel, SORTABLE) }, offset: params.startRow, limit: params.endRow - params.startRow }),
+      setTotal,
+    );
     // A new datasource (new summary, filter or search) makes the grid start over.
   }, [client, summary, statuses, debounced]);
   const columns = useMemo(() => entryColumns(formats), [formats]);
@@ -98,19 +79,13 @@ export function EntriesScreen() {
           <DataGrid<EntryRow>
             label="Entries"
             height="100%"
-            rowModelType="infinite"
+            {...WORKER_PAGED_GRID}
             datasource={datasource}
-            cacheBlockSize={BLOCK}
-            maxBlocksInCache={PAGE / BLOCK}
-            pagination
-            paginationPageSize={PAGE}
-            paginationPageSizeSelector={false}
             columnDefs={columns}
             defaultColDef={UNSORTED_COLUMNS}
             getRowId={({ data }) => data.entry.id}
             onRowClicked={({ data }) => data && setSource(data)}
             rowClass="bl-clickable"
-            autoSizeStrategy={undefined}
           />
         </FillRest>
       ) : null}

@@ -34,17 +34,17 @@ export function invoiceColumns(formats: DisplayFormats): ColDef<InvoiceRow>[] {
   ];
 }
 
-/** Exceptions: entries a clerk must clear before billing (unmatched, not covered, held). */
+/** Exceptions: entries a clerk must clear before billing (unmatched, not covered, held); sorted by the worker, found with the search box. */
 export function exceptionColumns(formats: DisplayFormats): ColDef<ExceptionRow>[] {
   return [
     { field: 'entryId', headerName: 'Entry', width: 110 },
     dateColumn<ExceptionRow>(formats),
-    { field: 'customer', headerName: 'Customer', minWidth: 180, filter: 'agTextColumnFilter' },
-    { field: 'contractId', headerName: 'Contract', width: 115, filter: 'agTextColumnFilter' },
+    { field: 'customer', headerName: 'Customer', minWidth: 180 },
+    { field: 'contractId', headerName: 'Contract', width: 115 },
     { field: 'ticket', headerName: 'Ticket', width: 100 },
     { field: 'member', headerName: 'Technician', width: 130 },
     { field: 'hours', headerName: 'Hours', type: 'rightAligned', width: 90, valueFormatter: ({ value }) => (typeof value === 'number' ? formatHundredths(value, formats) : '') },
-    { field: 'status', headerName: 'Status', width: 120, filter: 'agTextColumnFilter' },
+    { field: 'status', headerName: 'Status', width: 120 },
     { field: 'reason', headerName: 'Reason', flex: 1, minWidth: 240, tooltipField: 'reason' },
     { field: 'held', headerName: 'Held', type: 'rightAligned', width: 90, valueFormatter: ({ value }) => (typeof value === 'number' ? formatHundredths(value, formats) : '') },
   ];

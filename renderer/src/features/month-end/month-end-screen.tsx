@@ -15,12 +15,15 @@ import { formatCents, formatDate } from '../../components/format';
 import { ScreenHeader } from '../../components/screen-header';
 import type { MonthEndSummary } from '../../workers/engine-protocol';
 import { ExportPanel } from './export-panel';
-import { alertColumns, exceptionColumns, invoiceColumns } from './month-end-columns';
+import { ExceptionsGrid } from './exceptions-grid';
+import { alertColumns, invoiceColumns } from './month-end-columns';
 import { alertCounts, invoiceTotal } from './month-end-view';
 
 type Section = 'alerts' | 'invoice' | 'exceptions';
 
 const GRID_HEIGHT = 'calc(100vh - 420px)';
+// Less the search box above it.
+const EXCEPTIONS_GRID_HEIGHT = 'calc(100vh - 470px)';
 
 /** The month-end screen for the shared as-of date. */
 export function MonthEndScreen() {
@@ -47,7 +50,7 @@ export function MonthEndScreen() {
     };
   }, [client, reconciled]);
 
-  const columns = useMemo(() => ({ alerts: alertColumns(formats), invoice: invoiceColumns(formats), exceptions: exceptionColumns(formats) }), [formats]);
+  const columns = useMemo(() => ({ alerts: alertColumns(formats), invoice: invoiceColumns(formats) }), [formats]);
   const total = summary ? invoiceTotal(summary.invoice) : null;
   const { exceptions } = summary ?? { exceptions: null };
 
@@ -76,7 +79,7 @@ export function MonthEndScreen() {
           <Tabs value={section} onChange={(_event, next: Section) => setSection(next)} sx={{ mb: 1 }}>
             <Tab value="alerts" label={`Alerts (${summary.alerts.length})`} />
             <Tab value="invoice" label={`To invoice (${summary.invoice.length})`} />
-            <Tab value="exceptions" label={`Exceptions (${summary.exceptionRows.length})`} />
+            <Tab value="exceptions" label={`Exceptions (${summary.exceptionCount})`} />
           </Tabs>
           {section === 'alerts' ? (
             <DataGrid label="Alerts" height={GRID_HEIGHT} rowData={summary.alerts as MonthEndSummary['alerts'][number][]} columnDefs={columns.alerts} defaultColDef={SORTABLE_COLUMNS} overlayNoRowsTemplate="No alerts: every contract is in good standing." />
@@ -90,9 +93,7 @@ export function MonthEndScreen() {
               <DataGrid label="To invoice" height={GRID_HEIGHT} rowData={summary.invoice as MonthEndSummary['invoice'][number][]} columnDefs={columns.invoice} defaultColDef={SORTABLE_COLUMNS} overlayNoRowsTemplate="Nothing to invoice this month." />
             </>
           ) : null}
-          {section === 'exceptions' ? (
-            <DataGrid label="Exceptions" height={GRID_HEIGHT} rowData={summary.exceptionRows as MonthEndSummary['exceptionRows'][number][]} columnDefs={columns.exceptions} defaultColDef={SORTABLE_COLUMNS} overlayNoRowsTemplate="No exceptions: every entry is matched and covered." />
-          ) : null}
+          {section === 'exceptions' ? <ExceptionsGrid summary={summary} height={EXCEPTIONS_GRID_HEIGHT} /> : null}
         </Box>
       ) : null}
     </>
