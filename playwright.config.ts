@@ -24,7 +24,8 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs, ignoreDefaultArgs: ['--hide-scrollbars'] },
     viewport: { width: 1400, height: 860 },
     screenshot: 'only-on-failure',
-    // MUI X draws a chart in over half a second; reduced motion draws it at once, so a screenshot shows the whole chart.
+    // The system's "reduce motion" setting, which the app follows (no fades or ripples; MUI X draws a
+    // chart at once instead of over half a second): screenshots show finished screens, whole charts.
     reducedMotion: 'reduce',
   },
   webServer: {

@@ -49,6 +49,21 @@ test('"Import your exports" and the import shortcut open the Import page', async
   await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toHaveText('Import');
 });
 
+test.describe('motion', () => {
+  // How long a navigation button takes to change colour when pointed at.
+  const buttonTransition = (page: Page) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Entries' }).evaluate((button) => getComputedStyle(button).transitionDuration);
+
+  test('follows the system\'s "reduce motion" setting: nothing fades or ripples', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto('/');
+    expect(await buttonTransition(page)).toBe('0s');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Entries' }).click();
+    await expect(page.locator('.MuiTouchRipple-child')).toHaveCount(0);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await expect.poll(() => buttonTransition(page)).not.toBe('0s');
+  });
+});
+
 test('the theme switches to dark and stays dark after a reload', async ({ page }, testInfo) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Dark theme' }).click();

@@ -1,5 +1,6 @@
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import { useMemo } from 'react';
 import type { Platform } from '../platform/platform';
 import { PlatformProvider } from '../platform/platform-context';
@@ -13,7 +14,9 @@ export type AppProps = Omit<AppFrameProps, 'themeMode' | 'onToggleTheme'> & { pl
 export function App({ platform, ...frame }: AppProps) {
   const [mode, toggleMode] = useThemeMode();
   const choice = useMemo(() => [mode, toggleMode] as const, [mode, toggleMode]);
-  const theme = useMemo(() => createAppTheme(mode), [mode]);
+  // The system's "reduce motion" setting (an accessibility choice), followed live.
+  const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
+  const theme = useMemo(() => createAppTheme(mode, reducedMotion), [mode, reducedMotion]);
   return (
     <PlatformProvider platform={platform}>
       <ThemeProvider theme={theme}>
