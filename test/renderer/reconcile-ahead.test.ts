@@ -9,12 +9,18 @@ import { openBlockledgerDb, ResultCache, currentRevision } from '../../renderer/
 import { EngineSession, type CallControl } from '../../renderer/src/workers/engine-session';
 import { ALLOCATION_ORDER_SETTING, type Progress } from '../../renderer/src/workers/engine-protocol';
 import * as engine from '../../renderer/src/core/reconcile';
+import * as pack from '../../renderer/src/io/workbook/month-end-pack';
 
 vi.mock('../../renderer/src/core/reconcile', async (original) => {
   const real = await original<typeof engine>();
   return { ...real, reconcile: vi.fn(real.reconcile) };
 });
 const reconciles = vi.mocked(engine.reconcile);
+vi.mock('../../renderer/src/io/workbook/month-end-pack', async (original) => {
+  const real = await original<typeof pack>();
+  return { ...real, writeMonthEndPack: vi.fn(real.writeMonthEndPack) };
+});
+const packsWritten = vi.mocked(pack.writeMonthEndPack);
 
 const control: CallControl = { progress: () => undefined, checkpoint: () => undefined };
 const NOW = '2026-11-01T09:00:00.000Z';
@@ -128,6 +134,27 @@ describe('the contracts screen made ahead for the next opening', () => {
     await session.recompute({ asOf: AS_OF }, control);
     await session.whenIdle();
     expect((await reopen().opening({ asOf: NEXT })).saved?.summary.contracts).toBe(0);
+  });
+
+  it('is made one step a quiet spell: the next opening, then the month-end screen, then nothing is left', async () => {
+    const { session } = await openedThisMonth();
+    packsWritten.mockClear();
+    expect(await session.whenIdle()).toBe(true);
+    expect(reconciledDates().at(-1)).toBe(NEXT);
+    expect(packsWritten).not.toHaveBeenCalled();
+    expect(await session.whenIdle()).toBe(true);
+    expect(packsWritten).toHaveBeenCalledTimes(1);
+    expect(await session.whenIdle()).toBe(false);
+    // Month-end then answers with what the idle step made, and it is this reconcile's.
+    const monthEnd = await session.monthEnd({}, control);
+    expect(packsWritten).toHaveBeenCalledTimes(1);
+    expect(monthEnd.asOf).toBe(AS_OF);
+    // A new reconcile has its own month-end screen made in its turn.
+    await session.recompute({ asOf: '2026-09-30' }, control);
+    expect(await session.whenIdle()).toBe(true);
+    expect(packsWritten).toHaveBeenCalledTimes(2);
+    expect((await session.monthEnd({}, control)).asOf).toBe('2026-09-30');
+    expect(packsWritten).toHaveBeenCalledTimes(2);
   });
 
   it('is not made when the window named no next date', async () => {

@@ -19,21 +19,28 @@ let queue: Promise<void> = Promise.resolve();
 let unanswered = 0;
 let idleTimer: ReturnType<typeof setTimeout> | null = null;
 /**
- * How long the window must leave the worker alone before it does work of its
- * own (EngineSession.whenIdle, about a second with a million entries): long
- * enough that a clerk who is clicking around is not kept waiting by it.
+ * How long the window must leave the worker alone before it does a step of
+ * work of its own (EngineSession.whenIdle, one to two seconds with a million
+ * entries): long enough that a clerk who is clicking around is not kept waiting by it.
  */
 const QUIET_MS = 5000;
 
-/** Queues the session's idle work once no call has come for QUIET_MS; a call that comes first puts it off again. */
+/** Queues a step of the session's idle work once no call has come for QUIET_MS, and after a step the next; a call that comes first puts it off again. */
 function afterQuietSpell(): void {
   if (idleTimer !== null) clearTimeout(idleTimer);
   idleTimer = null;
   if (unanswered > 0) return;
   idleTimer = setTimeout(() => {
     idleTimer = null;
-    // In the queue, so a call that comes meanwhile waits for it rather than interleaving; a failure only leaves the next opening slower.
-    queue = queue.then(() => sessionOf().then((opened) => opened.whenIdle()).catch(() => undefined));
+    // In the queue, so a call that comes meanwhile waits for it rather than interleaving; a failure only leaves the work for the screen to do when asked.
+    queue = queue.then(() =>
+      sessionOf()
+        .then((opened) => opened.whenIdle())
+        .then((more) => {
+          if (more) afterQuietSpell();
+        })
+        .catch(() => undefined),
+    );
   }, QUIET_MS);
 }
 
