@@ -97,8 +97,8 @@ export class EngineSession {
   private nextAsOf: IsoDate | null = null;
   /** What the screen for the next opening was last made from, so that it is made once per store read. */
   private nextMadeFrom: { readonly loading: Promise<StoredPortfolio>; readonly asOf: IsoDate; readonly allocationOrder: AllocationOrder } | null = null;
-  /** The reconcile whose month-end screen the idle work made (whenIdle). */
-  private monthEndMadeFor: WorkbookContext | null = null;
+  /** The reconciles whose month-end screen the idle work made (whenIdle); weak, so a replaced reconcile is not kept. */
+  private readonly monthEndsMade = new WeakSet<WorkbookContext>();
   private afterAnswer: (() => Promise<void>) | null = null;
 
   /** `cache` keeps the last contracts screen for the next opening; none in tests that do not need it. */
@@ -261,8 +261,8 @@ export class EngineSession {
   async whenIdle(): Promise<boolean> {
     if (await this.makeNextOpening()) return true;
     const context = this.current?.complete().context;
-    if (context === undefined || this.monthEndMadeFor === context) return false;
-    this.monthEndMadeFor = context;
+    if (context === undefined || this.monthEndsMade.has(context)) return false;
+    this.monthEndsMade.add(context);
     await monthEndSummary(context).catch(() => undefined);
     return true;
   }

@@ -39,15 +39,15 @@ export function ExceptionsGrid({ summary, height }: { summary: MonthEndSummary; 
         </Typography>
       </Stack>
       <DataGrid<ExceptionRow>
-          label="Exceptions"
-          height={height}
-          {...WORKER_PAGED_GRID}
-          datasource={datasource}
-          columnDefs={columns}
-          defaultColDef={SORTABLE_COLUMNS}
-          getRowId={({ data }) => data.entryId}
-          overlayNoRowsTemplate={debounced.trim() === '' ? 'No exceptions: every entry is matched and covered.' : 'No exception line has this text.'}
-        />
+        label="Exceptions"
+        height={height}
+        {...WORKER_PAGED_GRID}
+        datasource={datasource}
+        columnDefs={columns}
+        defaultColDef={SORTABLE_COLUMNS}
+        getRowId={({ data }) => data.entryId}
+        overlayNoRowsTemplate={debounced.trim() === '' ? 'No exceptions: every entry is matched and covered.' : 'No exception line has this text.'}
+      />
     </>
   );
 }
