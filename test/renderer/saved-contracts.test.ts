@@ -4,9 +4,9 @@
 // fresh reconcile.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { currentRevision, openBlockledgerDb, ResultCache, type BlockledgerDb } from '../../renderer/src/db';
+import { inputRevision, openBlockledgerDb, ResultCache, type BlockledgerDb } from '../../renderer/src/db';
 import { EngineSession, type CallControl } from '../../renderer/src/workers/engine-session';
-import { ALLOCATION_ORDER_SETTING } from '../../renderer/src/workers/engine-protocol';
+import { ALLOCATION_ORDER_SETTING, DISPLAY_FORMATS_SETTING } from '../../renderer/src/workers/engine-protocol';
 
 const control: CallControl = { progress: () => undefined, checkpoint: () => undefined };
 const NOW = '2026-11-01T09:00:00.000Z';
@@ -31,18 +31,28 @@ describe('the saved contracts screen', () => {
     expect((await reopen().opening({ asOf: AS_OF })).saved).toEqual(reconciled);
   });
 
-  it('is not shown for another as-of date, after any change to the store, or for another allocation order', async () => {
+  it('is not shown for another as-of date, after a change to the contracts, additions or entries, or for another allocation order', async () => {
     const { first, reopen } = await sessions();
-    await first.openSample({ now: NOW }, control);
+    const { batchId } = await first.openSample({ now: NOW }, control);
     await first.recompute({ asOf: AS_OF }, control);
     await first.finishUp();
     expect((await reopen().opening({ asOf: '2026-09-30' })).saved).toBeNull();
-    await first.settingPut({ key: 'displayFormats', value: { date: 'iso' }, now: NOW });
-    expect((await reopen().opening({ asOf: AS_OF })).saved).toBeNull();
-    await first.recompute({ asOf: AS_OF }, control);
-    await first.finishUp();
     await first.settingPut({ key: ALLOCATION_ORDER_SETTING, value: 'entered', now: NOW });
     expect((await reopen().opening({ asOf: AS_OF })).saved).toBeNull();
+    await first.settingPut({ key: ALLOCATION_ORDER_SETTING, value: 'worked', now: NOW });
+    expect((await reopen().opening({ asOf: AS_OF })).saved).not.toBeNull();
+    await first.revert({ batchId, now: NOW });
+    expect((await reopen().opening({ asOf: AS_OF })).saved).toBeNull();
+  });
+
+  it('is still shown after changes the engine does not read: a display format, an import profile', async () => {
+    const { first, reopen } = await sessions();
+    await first.openSample({ now: NOW }, control);
+    const reconciled = await first.recompute({ asOf: AS_OF }, control);
+    await first.finishUp();
+    await first.settingPut({ key: DISPLAY_FORMATS_SETTING, value: { date: 'DD/MM/YYYY' }, now: NOW });
+    await first.profileSave({ name: 'My export', profileId: 'generic', record: 'entries', columns: [{ field: 'id', column: 'Entry' }], now: NOW });
+    expect((await reopen().opening({ asOf: AS_OF })).saved).toEqual(reconciled);
   });
 
   it('is forgotten when a backup is restored (a restored store numbers its revisions its own way)', async () => {
@@ -51,7 +61,7 @@ describe('the saved contracts screen', () => {
     const backup = await first.backupExport({ now: NOW });
     await first.recompute({ asOf: AS_OF }, control);
     await first.finishUp();
-    const key = { revision: await currentRevision(db), asOf: AS_OF, allocationOrder: 'worked' } as const;
+    const key = { revision: await inputRevision(db), asOf: AS_OF, allocationOrder: 'worked' } as const;
     expect(await cache.get('contracts', key)).not.toBeNull();
     await first.backupRestore({ bytes: backup, now: NOW });
     expect(await cache.get('contracts', key)).toBeNull();

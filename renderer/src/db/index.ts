@@ -21,7 +21,7 @@ export type { LiveChunk } from './live-entries';
 export { exportBackup, readBackup, restoreBackup } from './backup';
 export type { BackupHeader, BackupRefusal, RestoreResult } from './backup';
 export { deleteProfile, getSetting, listProfiles, putSetting, saveProfile } from './preferences';
-export { currentRevision, listAuditEvents } from './audit';
+export { currentRevision, inputRevision, listAuditEvents } from './audit';
 export { ResultCache } from './result-cache';
 export type { ResultKey } from './result-cache';
 export type { StoreFailure } from './store-failure';

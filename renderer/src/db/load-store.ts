@@ -1,11 +1,11 @@
 // Reading the store back for the engine: contracts, additions and entries in
 // the shape of ReconcileInput (add `asOf`), with what the window needs beside
-// them (each entry's import batch, the store's revision). `loadEntryColumns`
+// them (each entry's import batch, the input's revision). `loadEntryColumns`
 // hands out the chunks themselves for callers that can work column by column
 // without a million Entry objects.
 import type { Addition, Contract, Entry } from '../core/model';
 import type { BlockledgerDb } from './schema';
-import { currentRevision } from './audit';
+import { inputRevision } from './audit';
 import { entryAt } from './entry-chunks';
 import { forEachLiveRowAsImported, liveRowCount, readLiveChunks, type LiveChunk } from './live-entries';
 
@@ -15,7 +15,7 @@ export interface StoredPortfolio {
   readonly entries: Entry[];
   /** The import batch of each entry, position by position (the drill-down names it). */
   readonly batchIds: Int32Array;
-  /** The store's revision when it was read (audit.ts). */
+  /** The revision of the engine's input when it was read (audit.ts inputRevision). */
   readonly revision: number;
 }
 
@@ -31,7 +31,7 @@ export async function loadEntryColumns(db: BlockledgerDb): Promise<LiveChunk[]> 
  */
 export async function loadPortfolio(db: BlockledgerDb): Promise<StoredPortfolio> {
   const [contracts, additions, live, revision] = await db.transaction('r', [db.contracts, db.additions, db.entryChunks, db.batches, db.audit], () =>
-    Promise.all([db.contracts.toArray(), db.additions.toArray(), loadEntryColumns(db), currentRevision(db)]));
+    Promise.all([db.contracts.toArray(), db.additions.toArray(), loadEntryColumns(db), inputRevision(db)]));
   const entries: Entry[] = [];
   const batchIds = new Int32Array(liveRowCount(live));
   forEachLiveRowAsImported(live, (chunk, row) => {

@@ -2,9 +2,10 @@
 // shows the portfolio at once (issue 5: first grid within 2 s; a million
 // entries take seconds to read and reconcile). It lives in a database of its
 // own: derived data, never backed up, safe to lose. A saved screen is only
-// shown for the exact store it came from (the store's revision, which every
-// change moves), the same as-of date and allocation order; the engine is a
-// pure function of those, so it is the same screen a recompute would give.
+// shown for the exact input it came from (the revision of the contracts,
+// additions and entries, which every import, revert and restore moves), the
+// same as-of date and allocation order; the engine is a pure function of
+// those, so it is the same screen a recompute would give.
 import Dexie, { type EntityTable } from 'dexie';
 import type { AllocationOrder, IsoDate } from '../core/model';
 import type { OpenOptions } from './schema';

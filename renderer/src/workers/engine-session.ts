@@ -14,7 +14,7 @@ import { openMemoryWorkbook } from '../io/workbook/open-memory-workbook';
 import { packDocument, writeMonthEndPack } from '../io/workbook/month-end-pack';
 import { DEFAULT_WORKBOOK_OPTIONS, customerGroups, workbookContext, type WorkbookContext } from '../io/workbook/workbook-context';
 import {
-  commitImport, currentRevision, deleteProfile, exportBackup, getSetting, listAuditEvents, listBatches, listProfiles, loadPortfolio,
+  commitImport, deleteProfile, exportBackup, getSetting, inputRevision, listAuditEvents, listBatches, listProfiles, loadPortfolio,
   prepareImport, putSetting, readBackup, restoreBackup, revertBatch, saveProfile, type BlockledgerDb, type ChangeContext, type ImportPlan, type JsonValue,
   type ResultCache, type ResultKey, type StoredPortfolio,
 } from '../db';
@@ -241,7 +241,7 @@ export class EngineSession {
   /** The contracts screen saved by the last reconcile of this very store, as-of date and allocation order, or made ahead for them; null when there is none. */
   private async savedContracts(asOf: IsoDate): Promise<ReconciledContracts | null> {
     if (this.cache === null) return null;
-    const key: ResultKey = { revision: await currentRevision(this.db), asOf, allocationOrder: await this.allocationOrder() };
+    const key: ResultKey = { revision: await inputRevision(this.db), asOf, allocationOrder: await this.allocationOrder() };
     return (await this.cache.get<ReconciledContracts>(SAVED_CONTRACTS, key)) ?? this.cache.get<ReconciledContracts>(NEXT_OPENING, key);
   }
 
