@@ -42,7 +42,7 @@ test('month-end shows the engine\'s alerts, invoice and exceptions; a customer w
   expect(summary.alerts.length).toBeGreaterThan(0);
   const counts = page.getByRole('list', { name: 'Alert counts' }).getByRole('listitem');
   await expect(counts).toHaveText(alertCounts(summary.alerts).map(({ alert, count }) => `${alert}: ${count}`));
-  await expect(page.getByText(`${summary.exceptions.unmatched} unmatched, ${summary.exceptions.not_covered} not covered and ${summary.exceptions.held} held entries`)).toBeVisible();
+  await expect(page.getByText(`${summary.exceptions.unmatched} unmatched, ${summary.exceptions.not_covered} not covered and ${summary.exceptions.held} entries with time held`)).toBeVisible();
   await expect(gridRows(page, 'Alerts').first()).toBeVisible();
   await snapshot(page, testInfo, 'month-end-alerts');
 

@@ -48,6 +48,11 @@ describe('the month-end summary of the demo portfolio', () => {
     expect(summary.exceptionCount).toBe(total);
     for (const row of rows) expect(row.reason).not.toBe('');
     expect(summary.exceptions.unmatched).toBe(result.entries.filter((entry) => entry.status === 'unmatched').length);
+    // The warning's three counts add up to the lines of the list below it.
+    const { unmatched, not_covered: notCovered, held } = summary.exceptions;
+    expect(held).toBe(result.entries.filter((entry) => entry.status !== 'unmatched' && entry.status !== 'not_covered' && entry.held > 0).length);
+    expect(unmatched + notCovered + held).toBe(total);
+    expect(rows.filter((row) => row.status === 'partial').length).toBeGreaterThan(0);
   });
 
   it('invoices only events of the as-of month, with amounts in whole cents', () => {

@@ -184,7 +184,8 @@ export interface MonthEndSummary {
   readonly from: IsoDate;
   readonly alerts: readonly AlertRow[];
   readonly invoice: readonly InvoiceRow[];
-  readonly exceptions: Readonly<Record<'unmatched' | 'not_covered' | 'held' | 'overage', number>>;
+  /** The Exceptions lines by kind: unmatched, not covered, and with time held (in full or in part); they add up to exceptionCount. */
+  readonly exceptions: Readonly<Record<'unmatched' | 'not_covered' | 'held', number>>;
   /** Lines of the Exceptions list; the lines themselves come page by page ('month-end-exceptions'). */
   readonly exceptionCount: number;
   readonly customers: readonly string[];

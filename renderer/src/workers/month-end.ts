@@ -136,9 +136,11 @@ async function buildMonthEnd(context: WorkbookContext): Promise<MonthEnd> {
       units: item.units,
       amount: item.amount,
     })));
-  const exceptions = { unmatched: 0, not_covered: 0, held: 0, overage: 0 };
+  // By the Exceptions sheet's own rule, so the three add up to its lines.
+  const exceptions = { unmatched: 0, not_covered: 0, held: 0 };
   for (const entry of context.result.entries) {
-    if (entry.status === 'unmatched' || entry.status === 'not_covered' || entry.status === 'held' || entry.status === 'overage') exceptions[entry.status]++;
+    if (entry.status === 'unmatched' || entry.status === 'not_covered') exceptions[entry.status]++;
+    else if (entry.held > 0) exceptions.held++;
   }
   const summary = { asOf, from, alerts, invoice, exceptions, exceptionCount: exceptionRows.length, customers: customerGroups(context.result).map((group) => group.customer) };
   return { summary, exceptions: new ExceptionPages(exceptionRows) };

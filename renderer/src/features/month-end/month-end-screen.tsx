@@ -72,7 +72,7 @@ export function MonthEndScreen() {
           </Stack>
           {exceptions.unmatched + exceptions.not_covered + exceptions.held > 0 ? (
             <Alert severity="warning" sx={{ mb: 1 }}>
-              {exceptions.unmatched} unmatched, {exceptions.not_covered} not covered and {exceptions.held} held entries. Clear them before billing: match unmatched entries to a
+              {exceptions.unmatched} unmatched, {exceptions.not_covered} not covered and {exceptions.held} entries with time held. Clear them before billing: match unmatched entries to a
               contract in your PSA and import again; check the reason of each not-covered entry; held work waits for a purchase or a higher overrun limit.
             </Alert>
           ) : null}
