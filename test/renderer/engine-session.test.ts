@@ -53,6 +53,18 @@ describe('the engine worker session', () => {
     await expect(session.openSample({ now: NOW }, control)).rejects.toThrow(/already open/);
   });
 
+  it('reads the store again on Reload data, picking up a change made behind its back', async () => {
+    const db = await freshDb();
+    const session = new EngineSession(db);
+    const { batchId } = await session.openSample({ now: NOW }, control);
+    expect((await session.recompute({ asOf: '2026-10-31' }, control)).summary.contracts).toBe(96);
+    // Another session on the same store (another window, a restored file) reverts the sample.
+    await new EngineSession(db).revert({ batchId, now: NOW });
+    expect((await session.recompute({ asOf: '2026-10-31' }, control)).summary.contracts).toBe(96);
+    await session.reload();
+    expect((await session.recompute({ asOf: '2026-10-31' }, control)).summary.contracts).toBe(0);
+  });
+
   it('counts in its summary the entries the reconcile allocated: those dated on or before as-of', async () => {
     const session = new EngineSession(await freshDb());
     await session.openSample({ now: NOW }, control);

@@ -24,10 +24,17 @@ export interface AppFrameProps {
   portfolioEmpty: boolean;
   onOpenSample?: () => void;
   onImportExports?: () => void;
-  /** Menu commands other than navigation (Export, Find, Reload data) for the open screen to act on. */
+  /** Menu commands the frame does not act on itself (it opens Import and finds on the screen): Export, Reload data. */
   onMenuCommand?: (command: MenuCommand) => void;
   themeMode: ThemeMode;
   onToggleTheme: () => void;
+}
+
+/** Find (⌘/Ctrl+F): the open screen's search box, its text selected to type over; a screen without one has nothing to find in. */
+function findOnScreen(): void {
+  const box = document.querySelector<HTMLInputElement>('main input[type="search"]');
+  box?.focus();
+  box?.select();
 }
 
 /** The window's frame: title bar, left navigation, and the current page. */
@@ -42,6 +49,7 @@ export function AppFrame({ screens = {}, portfolioEmpty, onOpenSample, onImportE
     () =>
       platform.onMenuCommand((command) => {
         if (command === 'import') setPage('import');
+        if (command === 'find') findOnScreen();
         menuHandler.current?.(command);
       }),
     [platform],

@@ -26,6 +26,8 @@ export interface EngineState {
   readonly empty: boolean | null;
   /** Call after an import, revert or restore: the store changed, everything is recomputed. */
   dataChanged(): void;
+  /** Reload data (menu): the worker reads the store again and everything is recomputed. */
+  reloadData(): void;
   openSample(): void;
   readonly formats: DisplayFormats;
   setFormats(formats: DisplayFormats): void;
@@ -112,6 +114,9 @@ export function EngineProvider({ children, client, first }: { children: ReactNod
   }, [client, asOf, version, track]);
 
   const dataChanged = useCallback(() => setVersion((current) => current + 1), []);
+  const reloadData = useCallback(() => {
+    void client.call('reload', {}).then(dataChanged, (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
+  }, [client, dataChanged]);
   const openSample = useCallback(() => {
     void track(client.start('open-sample', { now: new Date().toISOString() }, setProgress)).then((done) => {
       if (done) dataChanged();
@@ -119,7 +124,7 @@ export function EngineProvider({ children, client, first }: { children: ReactNod
   }, [client, track, dataChanged]);
 
   const value: EngineState = {
-    client, asOf, setAsOf, summary: reconciled?.summary ?? null, rows: reconciled?.rows ?? null, saved, progress, error, empty, dataChanged, openSample, formats, setFormats, track,
+    client, asOf, setAsOf, summary: reconciled?.summary ?? null, rows: reconciled?.rows ?? null, saved, progress, error, empty, dataChanged, reloadData, openSample, formats, setFormats, track,
     cancelRunning: () => running.current?.cancel(),
   };
   return <EngineContext.Provider value={value}>{children}</EngineContext.Provider>;

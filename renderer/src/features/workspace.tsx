@@ -1,11 +1,11 @@
 // The app with its screens: the shell's frame (renderer/src/app) filled with
 // the features, all sharing one engine worker.
-import type { ComponentType } from 'react';
+import { useCallback, type ComponentType } from 'react';
 import { App } from '../app/app';
 import type { PageId } from '../app/pages';
 import { EngineProvider, useEngine, type FirstOpening } from '../components/engine-context';
 import type { EngineClient } from '../workers/engine-client';
-import type { Platform } from '../platform/platform';
+import type { MenuCommand, Platform } from '../platform/platform';
 import { AuditScreen } from './audit/audit-screen';
 import { ContractsScreen } from './contracts/contracts-screen';
 import { EntriesScreen } from './entries/entries-screen';
@@ -25,7 +25,14 @@ const screens: Partial<Record<PageId, ComponentType>> = {
 function Frame({ platform }: { platform: Platform }) {
   const engine = useEngine();
   // Until the store answers, show the screens rather than flashing the welcome page.
-  return <App platform={platform} screens={screens} portfolioEmpty={engine.empty === true} onOpenSample={engine.openSample} />;
+  const { reloadData } = engine;
+  const onMenuCommand = useCallback(
+    (command: MenuCommand) => {
+      if (command === 'reload-data') reloadData();
+    },
+    [reloadData],
+  );
+  return <App platform={platform} screens={screens} portfolioEmpty={engine.empty === true} onOpenSample={engine.openSample} onMenuCommand={onMenuCommand} />;
 }
 
 /** The whole UI for `platform`, driving `engine` (the window's engine worker), which was asked `first` as it started. */

@@ -231,6 +231,8 @@ export interface EngineCalls {
   'import-preview': { request: { files: NamedFile[]; choices: ImportChoices }; response: ImportPreviewResult };
   'import-commit': { request: { replaceConflicts: boolean; now: string; /** Conflict keys to replace (the rest keep the stored version); overrides replaceConflicts. */ replaceKeys?: string[] }; response: { batchId: number; entries: number } };
   batches: { request: Record<string, never>; response: ImportBatch[] };
+  /** Reload data (menu): forget what was read, so the next call reads the store again. */
+  reload: { request: Record<string, never>; response: null };
   revert: { request: { batchId: number; now: string }; response: { batchId: number } };
   'month-end': { request: Record<string, never>; response: MonthEndSummary };
   'month-end-exceptions': { request: { query: ExceptionQuery; offset: number; limit: number }; response: { rows: ExceptionRow[]; total: number } };

@@ -128,6 +128,12 @@ export class EngineSession {
   }
 
   /** Forgets everything derived from the store (after an import, revert or restore). */
+  /** Reload data: the store is read again at the next call, whatever was read before. */
+  async reload(): Promise<null> {
+    this.changed();
+    return null;
+  }
+
   private changed(): void {
     this.loading = null;
     this.current = null;

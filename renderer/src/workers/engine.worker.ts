@@ -62,6 +62,7 @@ const handlers: Readonly<Record<EngineCall, Handler>> = {
   'import-preview': (s, r, c) => s.importPreview(r, c),
   'import-commit': (s, r, c) => s.importCommit(r, c),
   batches: (s) => s.batches(),
+  reload: (s) => s.reload(),
   revert: (s, r) => s.revert(r),
   'month-end': (s, r, c) => s.monthEnd(r, c),
   'month-end-exceptions': (s, r, c) => s.monthEndExceptions(r, c),

@@ -64,7 +64,7 @@ export function ContractsScreen() {
     <FillScreen>
       <ScreenHeader title="Contracts" subtitle={subtitle(summary, saved, formats)} />
       <Stack direction="row" spacing={2} sx={{ mb: 1.5, alignItems: 'center' }}>
-        <TextField size="small" label="Search contracts" value={search} onChange={(event) => setSearch(event.target.value)} sx={{ width: 280 }} />
+        <TextField size="small" type="search" label="Search contracts" value={search} onChange={(event) => setSearch(event.target.value)} sx={{ width: 280 }} />
         <FormControlLabel control={<Switch checked={grouped} onChange={(event) => setGrouped(event.target.checked)} />} label="Group by customer" />
         <Stack direction="row" spacing={1} sx={{ flexGrow: 1, justifyContent: 'flex-end', alignItems: 'center' }}>
           <TextField select size="small" label="Column layout" value={layouts.some((layout) => layout.name === layoutName) ? layoutName : ''} onChange={(event) => applyLayout(event.target.value)} sx={{ width: 180 }}>

@@ -60,7 +60,7 @@ export function EntriesScreen() {
             aria-pressed={index === filter}
           />
         ))}
-        <TextField size="small" label="Search entries" value={search} onChange={(event) => setSearch(event.target.value)} sx={{ width: 260, ml: 2 }} />
+        <TextField size="small" type="search" label="Search entries" value={search} onChange={(event) => setSearch(event.target.value)} sx={{ width: 260, ml: 2 }} />
         <Typography variant="body2" color="text.secondary" sx={{ ml: 'auto' }} aria-live="polite">
           {total === null ? '' : `${total.toLocaleString('en-US')} ${total === 1 ? 'entry' : 'entries'}`}
         </Typography>

@@ -33,7 +33,7 @@ export function ExceptionsGrid({ summary, height }: { summary: MonthEndSummary; 
   return (
     <>
       <Stack direction="row" spacing={2} sx={{ mb: 1, alignItems: 'center' }}>
-        <TextField size="small" label="Search exceptions" value={search} onChange={(event) => setSearch(event.target.value)} sx={{ width: 300 }} />
+        <TextField size="small" type="search" label="Search exceptions" value={search} onChange={(event) => setSearch(event.target.value)} sx={{ width: 300 }} />
         <Typography variant="body2" color="text.secondary" aria-live="polite">
           {total === null || debounced.trim() === '' ? '' : `${total.toLocaleString('en-US')} of ${summary.exceptionCount.toLocaleString('en-US')} lines`}
         </Typography>
