@@ -1,9 +1,9 @@
-// The desktop menu's Find and Reload data, through their shortcuts (the web
-// build catches them on the page, as the menu sends them in the desktop app).
+// The desktop menu's Find, Export and Reload data, through their shortcuts (the
+// web build catches them on the page, as the menu sends them in the desktop app).
 import { expect, test } from '@playwright/test';
 import { collectPageErrors, gridCell, nav, openSample, setAsOf } from './journeys-helpers';
 
-test('Find goes to the open screen\'s search box; Reload data reads the store again', async ({ page }) => {
+test('Find goes to the open screen\'s search box; Reload data reads the store again; Export opens Month-end from elsewhere', async ({ page }) => {
   const errors = collectPageErrors(page);
   await openSample(page);
   await setAsOf(page, '2026-10-31');
@@ -48,11 +48,16 @@ test('Find goes to the open screen\'s search box; Reload data reads the store ag
   await page.keyboard.press('ControlOrMeta+Shift+R');
   await expect(gridCell(page, 'Contracts', 0, 'name')).toHaveText(renamed);
 
-  // Find on Entries and on the month-end Exceptions.
+  // Find on Entries.
   await nav(page, 'Entries').click();
   await page.keyboard.press('ControlOrMeta+f');
   await expect(page.getByLabel('Search entries')).toBeFocused();
-  await nav(page, 'Month-end').click();
+  // Export on a screen with nothing of its own to export opens Month-end, where the workbooks are.
+  await page.getByRole('heading', { name: 'Entries', level: 1 }).click();
+  await page.keyboard.press('ControlOrMeta+e');
+  await expect(page.getByRole('heading', { name: 'Month-end', level: 1 })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Workbooks' })).toBeVisible();
+  // Find on the month-end Exceptions.
   await page.getByRole('tab', { name: /^Exceptions/ }).click();
   await page.keyboard.press('ControlOrMeta+f');
   await expect(page.getByLabel('Search exceptions')).toBeFocused();

@@ -71,6 +71,10 @@ test('audit the migrated portfolio: findings, what-if and variances with drill-d
   const book = await readWorkbook(await download.path());
   expect(book.worksheets.map((sheet) => sheet.name)).toEqual(Object.values(AUDIT_SHEETS));
   expect(shown(sheetOf(book, AUDIT_SHEETS.findings).getRow(5).getCell(6))).toContain('carries unused hours over for 30 days');
+  // The menu's Export on this screen saves the audit workbook too.
+  const again = page.waitForEvent('download');
+  await page.keyboard.press('ControlOrMeta+e');
+  expect((await again).suggestedFilename()).toBe(download.suggestedFilename());
 
   // A bad e-automate file: the problem by row and column, nothing audited.
   await choose(page, 'e-automate contracts', 'audit/bad', ['ea-contracts.csv']);

@@ -11,7 +11,7 @@ import { useEffect, useRef, useState, type ComponentType } from 'react';
 import type { MenuCommand } from '../platform/platform';
 import { usePlatform } from '../platform/platform-context';
 import { EmptyState } from './empty-state';
-import { pages, type PageId } from './pages';
+import { EXPORTING_PAGES, pages, type PageId } from './pages';
 import { PlaceholderPage } from './placeholder-page';
 import type { ThemeMode } from './theme';
 
@@ -24,7 +24,7 @@ export interface AppFrameProps {
   portfolioEmpty: boolean;
   onOpenSample?: () => void;
   onImportExports?: () => void;
-  /** Menu commands the frame does not act on itself (it opens Import and finds on the screen): Export, Reload data. */
+  /** Menu commands for the screens: the frame itself only opens Import, opens Month-end for an Export no screen takes, and finds. */
   onMenuCommand?: (command: MenuCommand) => void;
   themeMode: ThemeMode;
   onToggleTheme: () => void;
@@ -49,6 +49,7 @@ export function AppFrame({ screens = {}, portfolioEmpty, onOpenSample, onImportE
     () =>
       platform.onMenuCommand((command) => {
         if (command === 'import') setPage('import');
+        if (command === 'export') setPage((open) => (EXPORTING_PAGES.has(open) ? open : 'month-end'));
         if (command === 'find') findOnScreen();
         menuHandler.current?.(command);
       }),

@@ -9,3 +9,6 @@ export const pages = [
 ] as const;
 
 export type PageId = (typeof pages)[number]['id'];
+
+/** Pages whose screen answers the menu's Export itself; on the others Export opens Month-end, where the workbooks are. */
+export const EXPORTING_PAGES: ReadonlySet<PageId> = new Set<PageId>(['month-end', 'audit']);

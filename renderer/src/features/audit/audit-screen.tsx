@@ -15,6 +15,7 @@ import { useState } from 'react';
 import { useEngine } from '../../components/engine-context';
 import { ScreenHeader } from '../../components/screen-header';
 import { usePlatform } from '../../platform/platform-context';
+import { useMenuCommand } from '../../platform/use-menu-command';
 import type { MigrationAuditView, NamedFile } from '../../workers/engine-protocol';
 import { IssueList } from '../../components/issue-list';
 import { LongCallError, LongCallProgress } from '../../components/long-call-progress';
@@ -56,6 +57,11 @@ export function AuditScreen() {
     if (saved.status === 'saved') setMessage({ severity: 'success', text: `Saved ${saved.name}.` });
     else if (saved.status === 'failed') setMessage({ severity: 'error', text: saved.message });
   };
+
+  // The menu's Export (Ctrl/Cmd+E) on this screen: the audit workbook, once there is one.
+  useMenuCommand('export', () => {
+    if (!call.running) void save();
+  });
 
   const result = view?.result ?? null;
   return (

@@ -9,9 +9,10 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useEngine } from '../../components/engine-context';
 import { usePlatform } from '../../platform/platform-context';
+import { useMenuCommand } from '../../platform/use-menu-command';
 import { LongCallError, LongCallProgress } from '../../components/long-call-progress';
 import { saveOutcome, type Outcome } from '../../components/save-outcome';
 import { useLongCall } from '../../components/use-long-call';
@@ -46,13 +47,11 @@ export function ExportPanel({ customers }: { customers: readonly string[] }) {
   };
 
   // The menu's Export (Ctrl/Cmd+E) on this screen: the chosen customer's workbook, else the whole pack.
-  const onExport = useRef<() => void>(() => undefined);
-  onExport.current = () => {
+  useMenuCommand('export', () => {
     if (call.running) return;
     if (chosen !== '') void exportCustomer();
     else if (customers.length > 0) void generatePack();
-  };
-  useEffect(() => platform.onMenuCommand((command) => command === 'export' && onExport.current()), [platform]);
+  });
 
   const openFolder = async (savedId: string): Promise<void> => {
     if (!(await platform.showInFolder(savedId))) {
