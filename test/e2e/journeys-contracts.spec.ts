@@ -44,3 +44,34 @@ test('open the sample portfolio, see contracts and balances, drill into a contra
   await expect(gridRows(page, 'Contracts').first()).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('group the contracts by customer, and get a saved column layout back after a reload', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await openSample(page);
+  await setAsOf(page, '2026-10-31');
+  const contracts = page.getByRole('region', { name: 'Contracts', exact: true });
+  const customerCells = () => contracts.locator('.ag-row [col-id="customer"], .ag-spanned-cell[col-id="customer"]');
+
+  // Grouped: customers in name order, one customer cell for each run of a customer's contracts.
+  await page.getByLabel('Group by customer').click();
+  await expect(contracts.locator('.ag-spanned-cell').first()).toBeVisible();
+  const names = (await contracts.locator('.ag-spanned-cell[col-id="customer"], .ag-row [col-id="customer"]').allInnerTexts()).map((name) => name.trim()).filter((name) => name !== '');
+  expect(names).toEqual([...names].sort());
+  expect(await customerCells().count()).toBeLessThan(await gridRows(page, 'Contracts').count());
+  // Ungrouped again: every row has its own customer cell.
+  await page.getByLabel('Group by customer').click();
+  await expect(contracts.locator('.ag-spanned-cell')).toHaveCount(0);
+
+  // A layout sorted by balance, saved, and chosen again after a reload.
+  await contracts.getByText('Balance', { exact: true }).click();
+  const lowest = await gridCell(page, 'Contracts', 0, 'id').innerText();
+  await page.getByLabel('Layout name').fill('By balance');
+  await page.getByRole('button', { name: 'Save layout' }).click();
+  await page.reload();
+  await expect(gridCell(page, 'Contracts', 0, 'id')).toHaveText('AGR-01');
+  expect(lowest).not.toBe('AGR-01');
+  await page.getByLabel('Column layout').click();
+  await page.getByRole('option', { name: 'By balance' }).click();
+  await expect(gridCell(page, 'Contracts', 0, 'id')).toHaveText(lowest);
+  expect(errors).toEqual([]);
+});

@@ -90,7 +90,9 @@ export function ContractsScreen() {
           loading={shown === null}
           columnDefs={columns}
           defaultColDef={SORTABLE_COLUMNS}
-          enableCellSpan={grouped}
+          // Always on (AG Grid reads it once; switching it with the toggle threw and blanked the
+          // window): grouping turns the customer column's spanRows on and off.
+          enableCellSpan
           quickFilterText={search}
           getRowId={({ data }) => data.id}
           onRowClicked={({ data }) => data && setSelected(data.id)}
