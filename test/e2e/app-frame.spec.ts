@@ -49,6 +49,26 @@ test('"Import your exports" and the import shortcut open the Import page', async
   await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toHaveText('Import');
 });
 
+test('a screen that fails to draw says so, and the rest of the window keeps working', async ({ page }) => {
+  // Every grid fails as it starts, as a grid library error would.
+  await page.addInitScript(() => {
+    window.ResizeObserver = class {
+      observe(): void {
+        throw new Error('injected grid failure');
+      }
+      unobserve(): void {}
+      disconnect(): void {}
+    };
+  });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open sample portfolio' }).click();
+  await expect(page.getByRole('alert')).toContainText('The Contracts screen stopped working (injected grid failure). Your data is safe');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toHaveText('Settings');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test.describe('motion', () => {
   // How long a navigation button takes to change colour when pointed at.
   const buttonTransition = (page: Page) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Entries' }).evaluate((button) => getComputedStyle(button).transitionDuration);

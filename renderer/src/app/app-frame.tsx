@@ -12,6 +12,7 @@ import type { MenuCommand } from '../platform/platform';
 import { usePlatform } from '../platform/platform-context';
 import { EmptyState } from './empty-state';
 import { EXPORTING_PAGES, pages, type PageId } from './pages';
+import { ScreenBoundary } from './screen-boundary';
 import { PlaceholderPage } from './placeholder-page';
 import type { ThemeMode } from './theme';
 
@@ -92,7 +93,10 @@ export function AppFrame({ screens = {}, portfolioEmpty, onOpenSample, onImportE
         {portfolioEmpty && page === 'contracts' ? (
           <EmptyState onOpenSample={() => onOpenSample?.()} onImportExports={importExports} />
         ) : Screen ? (
-          <Screen />
+          // Keyed by page: opening another screen starts its boundary afresh.
+          <ScreenBoundary key={page} screen={current.label}>
+            <Screen />
+          </ScreenBoundary>
         ) : (
           <PlaceholderPage title={current.label} />
         )}
