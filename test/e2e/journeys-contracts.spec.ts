@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { reconcile } from '../../renderer/src/core/reconcile';
+import { DEMO_PORTFOLIO, generateSamplePortfolio } from '../../renderer/src/core/sample/sample-portfolio';
 import { collectPageErrors, gridCell, gridRows, openSample, setAsOf, snapshot } from './journeys-helpers';
 
 test('open the sample portfolio, see contracts and balances, drill into a contract and its ledger', async ({ page }, testInfo) => {
@@ -45,7 +47,7 @@ test('open the sample portfolio, see contracts and balances, drill into a contra
   expect(errors).toEqual([]);
 });
 
-test('group the contracts by customer, and get a saved column layout back after a reload', async ({ page }) => {
+test('group the contracts by customer, filter a column, and get a saved column layout back after a reload', async ({ page }) => {
   const errors = collectPageErrors(page);
   await openSample(page);
   await setAsOf(page, '2026-10-31');
@@ -61,6 +63,20 @@ test('group the contracts by customer, and get a saved column layout back after 
   // Ungrouped again: every row has its own customer cell.
   await page.getByLabel('Group by customer').click();
   await expect(contracts.locator('.ag-spanned-cell')).toHaveCount(0);
+
+  // A column filter on the balance, in hours as shown (the grid holds hundredths): the overrun contracts, as the engine has them.
+  await contracts.locator('.ag-header-cell[col-id="balance"] .ag-header-cell-filter-button').click();
+  const filter = page.locator('.ag-filter');
+  await filter.getByRole('combobox', { name: 'Filtering operator' }).click();
+  await page.getByRole('option', { name: 'Less than', exact: true }).click();
+  await filter.getByRole('spinbutton').first().fill('-2');
+  const overrun = reconcile({ ...generateSamplePortfolio(DEMO_PORTFOLIO), asOf: '2026-10-31' }).contracts.filter((contract) => contract.balance < -200);
+  expect(overrun.length).toBeGreaterThan(1);
+  await expect(gridRows(page, 'Contracts')).toHaveCount(overrun.length);
+  expect(new Set(await contracts.locator('.ag-row [col-id="id"]').allInnerTexts())).toEqual(new Set(overrun.map((contract) => contract.id)));
+  // A reload clears the filter (filters are not part of a layout).
+  await page.reload();
+  await expect(gridRows(page, 'Contracts').first()).toBeVisible();
 
   // A layout sorted by balance, saved, and chosen again after a reload.
   await contracts.getByText('Balance', { exact: true }).click();
