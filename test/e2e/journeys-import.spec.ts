@@ -154,5 +154,12 @@ test('import ConnectWise exports through the wizard, one with row errors; balanc
   await expect(page.getByText('Batch #1 was reverted', { exact: false })).toBeVisible();
   await nav(page, 'Contracts').click();
   await expect(page.getByRole('heading', { name: 'Welcome to Blockledger' })).toBeVisible();
+
+  // Each committed import left a backup behind it (the browser keeps them in the page's storage).
+  await nav(page, 'Settings').click();
+  const backups = page.getByRole('region', { name: 'Backups' }).getByRole('list', { name: 'Backup list' }).getByRole('listitem');
+  await expect(backups).toHaveCount(2);
+  await expect(backups.first()).toContainText('after an import');
+  await expect(backups.last()).toContainText('after an import');
   expect(errors).toEqual([]);
 });

@@ -53,6 +53,23 @@ describe('the engine worker session', () => {
     await expect(session.openSample({ now: NOW }, control)).rejects.toThrow(/already open/);
   });
 
+  it('offers an automatic backup only when the store changed since the window opened or the last backup made here', async () => {
+    const session = new EngineSession(await freshDb());
+    await session.opening({ asOf: '2026-10-31' });
+    expect(await session.backupIfChanged({ now: NOW })).toBeNull();
+    await session.openSample({ now: NOW }, control);
+    const afterImport = await session.backupIfChanged({ now: NOW });
+    expect(afterImport?.byteLength).toBeGreaterThan(0);
+    expect(await session.backupIfChanged({ now: NOW })).toBeNull();
+    // Any change counts, a setting too (the backup holds the settings).
+    await session.settingPut({ key: 'displayFormats', value: { date: 'DD/MM/YYYY' }, now: NOW });
+    expect(await session.backupIfChanged({ now: NOW })).not.toBeNull();
+    // A backup made by hand covers the changes before it as well.
+    await session.revert({ batchId: 1, now: NOW });
+    await session.backupExport({ now: NOW });
+    expect(await session.backupIfChanged({ now: NOW })).toBeNull();
+  });
+
   it('reads the store again on Reload data, picking up a change made behind its back', async () => {
     const db = await freshDb();
     const session = new EngineSession(db);

@@ -1,8 +1,9 @@
 // The app with its screens: the shell's frame (renderer/src/app) filled with
 // the features, all sharing one engine worker.
-import { useCallback, type ComponentType } from 'react';
+import { useCallback, useEffect, type ComponentType } from 'react';
 import { App } from '../app/app';
 import type { PageId } from '../app/pages';
+import { backUpOnQuit } from '../components/automatic-backup';
 import { EngineProvider, useEngine, type FirstOpening } from '../components/engine-context';
 import type { EngineClient } from '../workers/engine-client';
 import type { MenuCommand, Platform } from '../platform/platform';
@@ -24,6 +25,8 @@ const screens: Partial<Record<PageId, ComponentType>> = {
 
 function Frame({ platform }: { platform: Platform }) {
   const engine = useEngine();
+  const { client } = engine;
+  useEffect(() => backUpOnQuit(client, platform), [client, platform]);
   // Until the store answers, show the screens rather than flashing the welcome page.
   const { reloadData } = engine;
   const onMenuCommand = useCallback(

@@ -244,6 +244,8 @@ export interface EngineCalls {
   'profile-save': { request: { name: string; profileId: string; record: string; columns: { field: string; column: string }[]; now: string; settings?: ProfileSettings }; response: null };
   'profile-delete': { request: { name: string; now: string }; response: boolean };
   'backup-export': { request: { now: string }; response: Uint8Array };
+  /** The bytes for an automatic backup, or null when the store has not changed since the last backup made in this window (or since it opened). */
+  'backup-if-changed': { request: { now: string }; response: Uint8Array | null };
   'backup-restore': { request: { bytes: Uint8Array; now: string }; response: null };
   /** Why these bytes cannot be restored (in words), or null: checked before the current data is backed up, so a wrong file rotates no good backup out. */
   'backup-check': { request: { bytes: Uint8Array }; response: string | null };

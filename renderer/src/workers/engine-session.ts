@@ -14,7 +14,7 @@ import { openMemoryWorkbook } from '../io/workbook/open-memory-workbook';
 import { packDocument, writeMonthEndPack } from '../io/workbook/month-end-pack';
 import { DEFAULT_WORKBOOK_OPTIONS, customerGroups, workbookContext, type WorkbookContext } from '../io/workbook/workbook-context';
 import {
-  commitImport, deleteProfile, exportBackup, getSetting, inputRevision, listAuditEvents, listBatches, listProfiles, loadPortfolio,
+  commitImport, currentRevision, deleteProfile, exportBackup, getSetting, inputRevision, listAuditEvents, listBatches, listProfiles, loadPortfolio,
   prepareImport, putSetting, readBackup, restoreBackup, revertBatch, saveProfile, type BlockledgerDb, type ChangeContext, type ImportPlan, type JsonValue,
   type ResultCache, type ResultKey, type StoredPortfolio,
 } from '../db';
@@ -97,6 +97,8 @@ export class EngineSession {
   private nextAsOf: IsoDate | null = null;
   /** What the screen for the next opening was last made from, so that it is made once per store read. */
   private nextMadeFrom: { readonly loading: Promise<StoredPortfolio>; readonly asOf: IsoDate; readonly allocationOrder: AllocationOrder } | null = null;
+  /** The store's revision (every change moves it) at the last backup made here, or when the window opened. */
+  private backedUpRevision: number | null = null;
   /** The reconciles whose month-end screen the idle work made (whenIdle); weak, so a replaced reconcile is not kept. */
   private readonly monthEndsMade = new WeakSet<WorkbookContext>();
   private afterAnswer: (() => Promise<void>) | null = null;
@@ -239,8 +241,9 @@ export class EngineSession {
     if (nextAsOf !== undefined) this.nextAsOf = nextAsOf;
     // The read begins only once these are answered: begun before, it held up the saved screen (its
     // 10,000 rows are read on this thread too, behind the store's chunks) and reopening took 1.6 s, not 0.7 s.
-    const [contracts, saved] = await Promise.all([this.db.contracts.count(), this.savedContracts(asOf)]);
+    const [contracts, saved, revision] = await Promise.all([this.db.contracts.count(), this.savedContracts(asOf), currentRevision(this.db)]);
     if (contracts > 0) this.reconcileAhead(asOf);
+    this.backedUpRevision ??= revision;
     return { contracts, saved };
   }
 
@@ -450,7 +453,16 @@ export class EngineSession {
   }
 
   async backupExport({ now }: { now: string }): Promise<Uint8Array> {
-    return exportBackup(this.db, now);
+    const revision = await currentRevision(this.db);
+    const bytes = await exportBackup(this.db, now);
+    this.backedUpRevision = revision;
+    return bytes;
+  }
+
+  /** An automatic backup's bytes (after an import, on quit); null when nothing changed since the last backup made here, or since the window opened. */
+  async backupIfChanged({ now }: { now: string }): Promise<Uint8Array | null> {
+    if ((await currentRevision(this.db)) === this.backedUpRevision) return null;
+    return this.backupExport({ now });
   }
 
   async backupCheck({ bytes }: { bytes: Uint8Array }): Promise<string | null> {

@@ -74,6 +74,7 @@ const handlers: Readonly<Record<EngineCall, Handler>> = {
   'profile-save': (s, r) => s.profileSave(r),
   'profile-delete': (s, r) => s.profileDelete(r),
   'backup-export': (s, r) => s.backupExport(r),
+  'backup-if-changed': (s, r) => s.backupIfChanged(r),
   'backup-restore': (s, r) => s.backupRestore(r),
   'backup-check': (s, r) => s.backupCheck(r),
   audit: (s) => s.audit(),

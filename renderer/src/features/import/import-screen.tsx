@@ -8,6 +8,7 @@ import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState, type DragEvent } from 'react';
+import { backUpIfChanged } from '../../components/automatic-backup';
 import { useEngine } from '../../components/engine-context';
 import { plural } from '../../core/import/map-context';
 import { ScreenHeader } from '../../components/screen-header';
@@ -102,6 +103,11 @@ export function ImportScreen() {
     setPreview(null);
     refreshBatches();
     dataChanged();
+    // The import is stored either way; the backup only keeps a copy beside it.
+    const backup = await backUpIfChanged(client, platform, 'import').catch((failure: unknown) => ({ status: 'failed' as const, message: failure instanceof Error ? failure.message : String(failure) }));
+    if (backup?.status === 'failed') {
+      setMessage({ severity: 'warning', text: `Imported batch #${done.batchId}, but the automatic backup after it could not be written (${backup.message}). Make one in Settings → Backups.` });
+    }
   };
   const revert = async (batch: ImportBatch): Promise<void> => {
     const done = await longCall((onProgress) => client.start('revert', { batchId: batch.id, now: new Date().toISOString() }, onProgress), false);
