@@ -4,6 +4,7 @@
 // revert, and a reload that finds everything still stored (IndexedDB).
 import { expect, test, type Page } from '@playwright/test';
 import { chooseImportFiles, pickOption } from './journeys-import-helpers';
+import { installProbes, type Probes } from '../bench/ui/page-probes';
 import { collectPageErrors, gridCell, gridRows, nav, setAsOf, snapshot } from './journeys-helpers';
 
 const BATCH_1 = ['agreements.json', 'additions.json', 'adjustments.json', 'recap.json', 'time-entries.json', 'time-entries-list.csv'];
@@ -34,6 +35,8 @@ async function exceptionCount(page: Page, filter: string, text: string): Promise
 test('import ConnectWise exports through the wizard, one with row errors; balances, exceptions, re-import, revert, reload', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   const errors = collectPageErrors(page);
+  // Records the engine worker's answers in order (the bench's probe).
+  await page.addInitScript(installProbes);
   await page.goto('/');
   await page.getByRole('button', { name: 'Import your exports' }).click();
   await expect(page.getByRole('heading', { name: 'Import', level: 1 })).toBeVisible();
@@ -63,6 +66,14 @@ test('import ConnectWise exports through the wizard, one with row errors; balanc
   await snapshot(page, testInfo, 'import-preview');
   await ready.getByRole('button', { name: 'Import these records' }).click();
   await expect(page.getByText('Imported batch #1: 9 entries stored, 1 row left out.', { exact: false })).toBeVisible();
+  // The backup after it waits for the new balances: it takes seconds on a big store.
+  const answered = () => page.evaluate(() => (window as unknown as { __bench: Probes }).__bench.messages.filter((message) => message.type === 'result').map((message) => message.call));
+  await expect.poll(async () => (await answered()).includes('backup-if-changed')).toBe(true);
+  const order = await answered();
+  const committed = order.indexOf('import-commit');
+  expect(committed).toBeGreaterThanOrEqual(0);
+  expect(order.indexOf('recompute', committed)).toBeGreaterThan(committed);
+  expect(order.indexOf('recompute', committed)).toBeLessThan(order.indexOf('backup-if-changed', committed));
 
   // Batch 2: a list export with two bad rows; each problem is shown on its row with the column.
   await chooseImportFiles(page, [WITH_ERRORS]);

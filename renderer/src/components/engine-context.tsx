@@ -24,8 +24,13 @@ export interface EngineState {
   readonly error: string | null;
   /** Null until the store has been asked. */
   readonly empty: boolean | null;
-  /** Call after an import, revert or restore: the store changed, everything is recomputed. */
-  dataChanged(): void;
+  /**
+   * Call after an import, revert or restore: the store changed, everything is
+   * recomputed. `then` runs once that recompute has answered (or failed): work
+   * that can wait, such as the backup after an import, which takes seconds on a
+   * big store and must not hold the balances up.
+   */
+  dataChanged(then?: () => void): void;
   /** Reload data (menu): the worker reads the store again and everything is recomputed. */
   reloadData(): void;
   openSample(): void;
@@ -65,6 +70,7 @@ export function EngineProvider({ children, client, first }: { children: ReactNod
   const [empty, setEmpty] = useState<boolean | null>(null);
   const [formats, setFormats] = useState<DisplayFormats>(DEFAULT_FORMATS);
   const running = useRef<PendingCall<unknown> | null>(null);
+  const afterRecompute = useRef<(() => void)[]>([]);
 
   const track = useCallback(async <T,>(call: PendingCall<T>): Promise<T | undefined> => {
     running.current?.cancel();
@@ -93,18 +99,27 @@ export function EngineProvider({ children, client, first }: { children: ReactNod
     // The first date's question was asked before the screens loaded; another date or a changed store asks again.
     const asked = firstAnswer.current ?? client.call('opening', { asOf });
     firstAnswer.current = null;
+    // The tasks waiting for this recompute; a newer one (another change) takes them over.
+    const answered = (): void => {
+      if (live) for (const task of afterRecompute.current.splice(0)) task();
+    };
     asked.then(
       (opening) => {
         if (!live) return;
         setEmpty(opening.contracts === 0);
-        if (opening.contracts === 0) return;
+        if (opening.contracts === 0) {
+          answered();
+          return;
+        }
         setSaved(opening.saved);
         void track(client.start('recompute', { asOf }, setProgress)).then((done) => {
           if (live && done) setReconciled(done);
+          answered();
         });
       },
       (failure: unknown) => {
         if (live) setError(failure instanceof Error ? failure.message : String(failure));
+        answered();
       },
     );
     return () => {
@@ -113,9 +128,12 @@ export function EngineProvider({ children, client, first }: { children: ReactNod
     };
   }, [client, asOf, version, track]);
 
-  const dataChanged = useCallback(() => setVersion((current) => current + 1), []);
+  const dataChanged = useCallback((then?: () => void) => {
+    if (then) afterRecompute.current.push(then);
+    setVersion((current) => current + 1);
+  }, []);
   const reloadData = useCallback(() => {
-    void client.call('reload', {}).then(dataChanged, (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
+    void client.call('reload', {}).then(() => dataChanged(), (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
   }, [client, dataChanged]);
   const openSample = useCallback(() => {
     void track(client.start('open-sample', { now: new Date().toISOString() }, setProgress)).then((done) => {

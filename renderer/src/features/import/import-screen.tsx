@@ -102,12 +102,15 @@ export function ImportScreen() {
     setFiles([]);
     setPreview(null);
     refreshBatches();
-    dataChanged();
-    // The import is stored either way; the backup only keeps a copy beside it.
-    const backup = await backUpIfChanged(client, platform, 'import').catch((failure: unknown) => ({ status: 'failed' as const, message: failure instanceof Error ? failure.message : String(failure) }));
-    if (backup?.status === 'failed') {
-      setMessage({ severity: 'warning', text: `Imported batch #${done.batchId}, but the automatic backup after it could not be written (${backup.message}). Make one in Settings → Backups.` });
-    }
+    // The backup once the balances are back (it takes seconds on a big store). The import is
+    // stored either way; the backup only keeps a copy beside it.
+    dataChanged(() => {
+      void backUpIfChanged(client, platform, 'import')
+        .catch((failure: unknown) => ({ status: 'failed' as const, message: failure instanceof Error ? failure.message : String(failure) }))
+        .then((backup) => {
+          if (backup?.status === 'failed') setMessage({ severity: 'warning', text: `Imported batch #${done.batchId}, but the automatic backup after it could not be written (${backup.message}). Make one in Settings → Backups.` });
+        });
+    });
   };
   const revert = async (batch: ImportBatch): Promise<void> => {
     const done = await longCall((onProgress) => client.start('revert', { batchId: batch.id, now: new Date().toISOString() }, onProgress), false);
