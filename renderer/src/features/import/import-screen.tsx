@@ -28,7 +28,7 @@ import { LongCallError } from '../../components/long-call-progress';
 import { useLongCall } from '../../components/use-long-call';
 import { ProfileSettingsCard } from './profile-settings';
 
-type Message = { severity: 'success' | 'error' | 'info'; text: string };
+type Message = { severity: 'success' | 'warning' | 'error' | 'info'; text: string };
 
 /** Drop or pick files → detected profile → mapping → preview with every issue → commit; and the batch history with revert. */
 export function ImportScreen() {
