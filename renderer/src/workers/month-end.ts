@@ -136,11 +136,12 @@ async function buildMonthEnd(context: WorkbookContext): Promise<MonthEnd> {
       units: item.units,
       amount: item.amount,
     })));
-  // By the Exceptions sheet's own rule, so the three add up to its lines.
+  // Counted from the Exceptions sheet's own lines, so the three add up to them; the others are held in full or in part.
   const exceptions = { unmatched: 0, not_covered: 0, held: 0 };
-  for (const entry of context.result.entries) {
-    if (entry.status === 'unmatched' || entry.status === 'not_covered') exceptions[entry.status]++;
-    else if (entry.held > 0) exceptions.held++;
+  for (const { status } of exceptionRows) {
+    if (status === 'unmatched') exceptions.unmatched++;
+    else if (status === 'not covered') exceptions.not_covered++;
+    else exceptions.held++;
   }
   const summary = { asOf, from, alerts, invoice, exceptions, exceptionCount: exceptionRows.length, customers: customerGroups(context.result).map((group) => group.customer) };
   return { summary, exceptions: new ExceptionPages(exceptionRows) };
