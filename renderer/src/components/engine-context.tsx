@@ -8,6 +8,7 @@ import type { EngineClient, PendingCall } from '../workers/engine-client';
 import type { ContractRow, Opening, Progress, ReconciledContracts, RecomputeSummary } from '../workers/engine-protocol';
 import { defaultAsOf, nextMonthAsOf, parseFormats } from './engine-defaults';
 import { DEFAULT_FORMATS, type DisplayFormats } from './format';
+import { failureText } from '../core/failure-text';
 
 export interface EngineState {
   readonly client: EngineClient;
@@ -80,7 +81,7 @@ export function EngineProvider({ children, client, first }: { children: ReactNod
       return await call.promise;
     } catch (failure) {
       if (failure instanceof Cancelled) return undefined;
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failureText(failure));
       return undefined;
     } finally {
       if (running.current === call) {
@@ -118,7 +119,7 @@ export function EngineProvider({ children, client, first }: { children: ReactNod
         });
       },
       (failure: unknown) => {
-        if (live) setError(failure instanceof Error ? failure.message : String(failure));
+        if (live) setError(failureText(failure));
         answered();
       },
     );
@@ -133,7 +134,7 @@ export function EngineProvider({ children, client, first }: { children: ReactNod
     setVersion((current) => current + 1);
   }, []);
   const reloadData = useCallback(() => {
-    void client.call('reload', {}).then(() => dataChanged(), (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
+    void client.call('reload', {}).then(() => dataChanged(), (failure: unknown) => setError(failureText(failure)));
   }, [client, dataChanged]);
   const openSample = useCallback(() => {
     void track(client.start('open-sample', { now: new Date().toISOString() }, setProgress)).then((done) => {

@@ -5,6 +5,7 @@ import { useCallback, useRef, useState } from 'react';
 import { Cancelled } from '../workers/cancelled';
 import type { PendingCall } from '../workers/engine-client';
 import type { Progress } from '../workers/engine-protocol';
+import { failureText } from '../core/failure-text';
 
 export interface LongCall {
   readonly progress: Progress | null;
@@ -37,7 +38,7 @@ export function useLongCall(): LongCall {
       return await call.promise;
     } catch (failure) {
       if (failure instanceof Cancelled) setStopped(true);
-      else setError(failure instanceof Error ? failure.message : String(failure));
+      else setError(failureText(failure));
       return undefined;
     } finally {
       if (current.current === call) {

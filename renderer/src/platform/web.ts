@@ -7,6 +7,7 @@ import { fileNameProblem } from '../../../preload/contract';
 import { limits, type MenuCommand, type NamedBytes, type Platform, type SaveResult } from './platform';
 import { menuCommandForKey } from './shortcuts';
 import { createWebBackups, type WebBackups } from './web-backups';
+import { failureText } from '../core/failure-text';
 
 // Injected by vite.web.config.ts; absent (so the fallback applies) elsewhere.
 declare const __APP_VERSION__: string | undefined;
@@ -90,7 +91,7 @@ export function createWebPlatform(backups: WebBackups = createWebBackups()): Pla
       try {
         return { status: 'written', backup: await backups.write(bytes, reason, new Date()) };
       } catch (error) {
-        return { status: 'failed', message: `Could not write the backup in the browser's storage (${error instanceof Error ? error.message : String(error)}).` };
+        return { status: 'failed', message: `Could not write the backup in the browser's storage (${failureText(error)}).` };
       }
     },
     listBackups: () => backups.list(),

@@ -129,13 +129,13 @@ export class EngineSession {
     return loading;
   }
 
-  /** Forgets everything derived from the store (after an import, revert or restore). */
   /** Reload data: the store is read again at the next call, whatever was read before. */
   async reload(): Promise<null> {
     this.changed();
     return null;
   }
 
+  /** Forgets everything derived from the store (after an import, revert or restore). */
   private changed(): void {
     this.loading = null;
     this.current = null;

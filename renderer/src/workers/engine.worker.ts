@@ -5,6 +5,7 @@ import { openBlockledgerDb, ResultCache } from '../db';
 import { Cancelled } from './cancelled';
 import { ClerkError, EngineSession, type CallControl } from './engine-session';
 import type { EngineCall, FromWorker, ToWorker } from './engine-protocol';
+import { failureText } from '../core/failure-text';
 
 interface WorkerScope {
   postMessage(message: FromWorker, transfer?: Transferable[]): void;
@@ -98,7 +99,7 @@ async function run(message: Extract<ToWorker, { type: 'call' }>): Promise<void> 
     await session.finishUp();
   } catch (error) {
     const isCancel = error instanceof Cancelled;
-    scope.postMessage({ type: 'error', id, message: error instanceof Error ? error.message : String(error), cancelled: isCancel, forClerk: error instanceof ClerkError });
+    scope.postMessage({ type: 'error', id, message: failureText(error), cancelled: isCancel, forClerk: error instanceof ClerkError });
   } finally {
     cancelled.delete(id);
     unanswered--;

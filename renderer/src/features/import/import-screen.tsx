@@ -27,6 +27,7 @@ import { PreviewGrid } from './preview-grid';
 import { LongCallError } from '../../components/long-call-progress';
 import { useLongCall } from '../../components/use-long-call';
 import { ProfileSettingsCard } from './profile-settings';
+import { failureText } from '../../core/failure-text';
 
 type Message = { severity: 'success' | 'warning' | 'error' | 'info'; text: string };
 
@@ -106,7 +107,7 @@ export function ImportScreen() {
     // stored either way; the backup only keeps a copy beside it.
     dataChanged(() => {
       void backUpIfChanged(client, platform, 'import')
-        .catch((failure: unknown) => ({ status: 'failed' as const, message: failure instanceof Error ? failure.message : String(failure) }))
+        .catch((failure: unknown) => ({ status: 'failed' as const, message: failureText(failure) }))
         .then((backup) => {
           if (backup?.status === 'failed') setMessage({ severity: 'warning', text: `Imported batch #${done.batchId}, but the automatic backup after it could not be written (${backup.message}). Make one in Settings → Backups.` });
         });

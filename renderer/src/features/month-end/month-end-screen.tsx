@@ -18,6 +18,7 @@ import { ExportPanel } from './export-panel';
 import { ExceptionsGrid } from './exceptions-grid';
 import { alertColumns, invoiceColumns } from './month-end-columns';
 import { alertCounts, invoiceTotal } from './month-end-view';
+import { failureText } from '../../core/failure-text';
 
 type Section = 'alerts' | 'invoice' | 'exceptions';
 
@@ -42,7 +43,7 @@ export function MonthEndScreen() {
       .call('month-end', {})
       .then(
         (next) => live && setSummary(next),
-        (error: unknown) => live && setFailure(error instanceof Error ? error.message : String(error)),
+        (error: unknown) => live && setFailure(failureText(error)),
       )
       .finally(() => live && setLoading(false));
     return () => {

@@ -8,6 +8,7 @@
 import type { ImportIssue } from '../../core/import/import-issue';
 import type { Table } from '../../core/import/table';
 import { numberToDecimalText } from '../../core/import/decimal-text';
+import { failureText } from '../../core/failure-text';
 
 export interface JsonRead {
   readonly tables: readonly Table[];
@@ -100,7 +101,7 @@ function tableOf(fileName: string, records: readonly Json[], issues: ImportIssue
 
 function parseErrorMessage(text: string, error: unknown): string {
   // V8 names a position in some versions and quotes a fragment of the file in others; keep what a clerk can use.
-  const message = (error instanceof Error ? error.message : String(error)).split(/, "|\.\.\."/)[0]!.replace(/ in JSON at position \d+.*$/s, '');
+  const message = failureText(error).split(/, "|\.\.\."/)[0]!.replace(/ in JSON at position \d+.*$/s, '');
   const position = /position (\d+)/.exec(error instanceof Error ? error.message : '');
   const where = position ? ` on line ${text.slice(0, Number(position[1])).split('\n').length}` : '';
   return `the file is not valid JSON (${message.trim().replace(/,$/, '')})${where}; save the API response again`;

@@ -3,6 +3,7 @@
 import type { ImportIssue } from '../../core/import/import-issue';
 import type { Table, TableRow } from '../../core/import/table';
 import { cellText } from './cell-text';
+import { failureText } from '../../core/failure-text';
 
 /** A cell as both readers see it: 1-based column, ExcelJS value and number format. */
 export interface SheetCell {
@@ -111,5 +112,5 @@ export function refusedWorkbook(fileName: string, code: string, message: string)
 
 /** A workbook that passed the guard but could not be parsed (ExcelJS's or our reader's error), as one file-level issue. */
 export function unreadableWorkbook(fileName: string, error: unknown): XlsxRead {
-  return refusedWorkbook(fileName, 'unreadable-workbook', `the workbook could not be read (${error instanceof Error ? error.message : String(error)}); open it in Excel and save it again as .xlsx`);
+  return refusedWorkbook(fileName, 'unreadable-workbook', `the workbook could not be read (${failureText(error)}); open it in Excel and save it again as .xlsx`);
 }

@@ -7,6 +7,7 @@
 // XML part with a DOCTYPE or ENTITY declaration. The stream reader parses the
 // parts as this inflates them (one pass); guardXlsx only checks them.
 import { Unzip, UnzipInflate, unzipSync, type AsyncFlateStreamHandler, type UnzipDecoder, type UnzipFileInfo } from 'fflate';
+import { failureText } from '../../core/failure-text';
 
 export interface XlsxLimits {
   readonly maxFileBytes: number;
@@ -65,7 +66,7 @@ function centralDirectory(bytes: Uint8Array): UnzipFileInfo[] | string {
       },
     });
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return failureText(error);
   }
   return entries;
 }
@@ -160,7 +161,7 @@ function walkParts(bytes: Uint8Array, entries: readonly UnzipFileInfo[]): ZipPar
   try {
     unzip.push(bytes, true);
   } catch (error) {
-    return refuse('zip-damaged', `the workbook's zip structure is damaged (${error instanceof Error ? error.message : String(error)})`);
+    return refuse('zip-damaged', `the workbook's zip structure is damaged (${failureText(error)})`);
   }
   if (!verdict.ok) return verdict as GuardRefusal;
   if (parts.size !== declared.size) return refuse('zip-inconsistent', `the zip's directory lists ${declared.size} parts but ${parts.size} were found; the file is damaged or crafted`);
