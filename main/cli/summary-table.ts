@@ -2,6 +2,7 @@
 // a one-line total (issue 2 "The command").
 import { formatCenti, formatTenths } from '../../renderer/src/core/numbers';
 import type { ReconcileResult } from '../../renderer/src/core/result';
+import { isException } from '../../renderer/src/core/entry-groups';
 import type { Unit } from '../../renderer/src/core/model';
 
 const HEADINGS = ['contract', 'customer', 'unit', 'balance', 'used %', 'statuses'];
@@ -29,12 +30,12 @@ export function formatTotal(result: ReconcileResult): string {
     overage.set(contract.unit, (overage.get(contract.unit) ?? 0) + billed);
   }
   const overageParts = [...overage].filter(([, centi]) => centi !== 0).map(([unit, centi]) => `${formatCenti(centi)} ${unit}`);
-  const exceptions = result.entries.filter((entry) => entry.status !== 'applied').length;
+  const exceptions = result.entries.filter(isException).length;
   return [
     `Total: ${plural(result.contracts.length, 'contract')}`,
     plural(result.entries.length, 'entry').replace('entrys', 'entries'),
     `overage ${overageParts.length === 0 ? '0' : overageParts.join(' + ')}`,
-    `${plural(exceptions, 'exception')} (entries not applied in full)`,
+    `${plural(exceptions, 'exception')} (unmatched, not covered or held)`,
   ].join(', ');
 }
 

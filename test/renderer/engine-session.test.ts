@@ -38,7 +38,7 @@ describe('the engine worker session', () => {
     const ledgerEntries = new Set(detail?.result.ledger.flatMap((event) => (event.entryId ? [event.entryId] : [])));
     expect(detail?.entries.filter((row) => ledgerEntries.has(row.entry.id)).length).toBe(ledgerEntries.size);
     expect(detail?.entries.every((row) => row.batchId === 1)).toBe(true);
-    const page = await session.entriesPage({ query: { statuses: ['unmatched'], search: '', sort: { key: 'date', descending: true } }, offset: 0, limit: 50 }, control);
+    const page = await session.entriesPage({ query: { group: 'unmatched', search: '', sort: { key: 'date', descending: true } }, offset: 0, limit: 50 }, control);
     expect(page.total).toBeGreaterThan(0);
     expect(page.rows.every((row) => row.result.status === 'unmatched')).toBe(true);
     expect(page.rows.map((row) => row.entry.date)).toEqual([...page.rows.map((row) => row.entry.date)].sort().reverse());
@@ -50,6 +50,13 @@ describe('the engine worker session', () => {
     expect(unmatched.total).toBe(page.total);
     expect(unmatched.rows).toHaveLength(Math.min(10, page.total));
     expect((await session.monthEndExceptions({ query: { search: '', sort: null }, offset: 0, limit: 1 }, control)).total).toBe(monthEnd.exceptionCount);
+    // The Entries screen's Exceptions filter lists the very entries of the month-end Exceptions list.
+    const everyException = { search: '', sort: { key: 'entryId' as const, descending: false } };
+    const listed = (await session.monthEndExceptions({ query: everyException, offset: 0, limit: Number.MAX_SAFE_INTEGER }, control)).rows.map((row) => row.entryId);
+    const filtered = await session.entriesPage({ query: { group: 'exceptions', search: '', sort: { key: 'id', descending: false } }, offset: 0, limit: Number.MAX_SAFE_INTEGER }, control);
+    expect(filtered.rows.map((row) => row.entry.id)).toEqual(listed);
+    expect((await session.entryCounts({}, control)).exceptions).toBe(monthEnd.exceptionCount);
+    expect(monthEnd.exceptions.held).toBeGreaterThan(0);
     await expect(session.openSample({ now: NOW }, control)).rejects.toThrow(/already open/);
   });
 
@@ -88,7 +95,7 @@ describe('the engine worker session', () => {
     const all = (await session.recompute({ asOf: '2026-10-31' }, control)).summary.entries;
     const { summary } = await session.recompute({ asOf: '2026-03-31' }, control);
     const counts = await session.entryCounts({}, control);
-    expect(summary.entries).toBe(Object.values(counts).reduce((sum, count) => sum + count, 0));
+    expect(summary.entries).toBe(counts.all);
     expect(summary.entries).toBeLessThan(all);
   });
 

@@ -28,23 +28,34 @@ const entries = [
   entry('e5', '2026-01-09', 25, { contractId: 'X9' }),
 ];
 
-function pager(): EntryPager {
-  const result = reconcile({ contracts: [contract], additions: [], entries, asOf: '2026-01-31' });
+function pager(terms: Partial<Contract> = {}): EntryPager {
+  const result = reconcile({ contracts: [{ ...contract, ...terms }], additions: [], entries, asOf: '2026-01-31' });
   // The store hands entries over in its own order (by batch and contract), not the engine's id order.
   const stored = [...entries].reverse();
   return new EntryPager(result.entries, stored, stored.map((e) => (e.id === 'e5' ? 2 : 1)), () => positionsById(stored));
 }
 
-const query = (over: Partial<EntryPageQuery> = {}): EntryPageQuery => ({ statuses: [], search: '', sort: null, ...over });
+const query = (over: Partial<EntryPageQuery> = {}): EntryPageQuery => ({ group: null, search: '', sort: null, ...over });
 const ids = (rows: readonly { entry: Entry }[]) => rows.map((row) => row.entry.id);
 
 describe('entry pages served by the worker', () => {
   it('filters by allocation, the quick filters of the entries screen', () => {
     const pages = pager();
-    expect(ids(pages.all(query({ statuses: ['unmatched'] })))).toEqual(['e5']);
-    expect(ids(pages.all(query({ statuses: ['not_covered'] })))).toEqual(['e4']);
-    expect(ids(pages.all(query({ statuses: ['overage', 'partial'] })))).toEqual(['e3']);
-    expect(pages.statusCounts()).toEqual({ applied: 2, partial: 1, overage: 0, held: 0, not_covered: 1, unmatched: 1 });
+    expect(ids(pages.all(query({ group: 'unmatched' })))).toEqual(['e5']);
+    expect(ids(pages.all(query({ group: 'not_covered' })))).toEqual(['e4']);
+    expect(ids(pages.all(query({ group: 'overage' })))).toEqual(['e3']);
+    // Overage is invoiced, not an exception (the month-end pack's Exceptions sheet lists the same).
+    expect(ids(pages.all(query({ group: 'exceptions' })))).toEqual(['e4', 'e5']);
+    expect(pages.groupCounts()).toEqual({ all: 5, exceptions: 2, unmatched: 1, not_covered: 1, held: 0, overage: 1, applied: 2 });
+  });
+
+  it('puts an entry held in part under Held and Exceptions, not Overage', () => {
+    // Debt carried to 0.5 h at most: e3 applies 1 h (to -0.5 h) and 1 h is held; its status is partial.
+    const pages = pager({ overage: 'carry', overrunLimit: 50 });
+    expect(pages.all(query({ group: 'held' })).map((row) => [row.entry.id, row.result.status, row.result.held])).toEqual([['e3', 'partial', 100]]);
+    expect(ids(pages.all(query({ group: 'overage' })))).toEqual([]);
+    expect(ids(pages.all(query({ group: 'exceptions' })))).toEqual(['e3', 'e4', 'e5']);
+    expect(pages.groupCounts()).toMatchObject({ exceptions: 3, held: 1, overage: 0 });
   });
 
   it('searches ids, members, notes and reasons, case-insensitively', () => {
@@ -61,7 +72,7 @@ describe('entry pages served by the worker', () => {
   });
 
   it('gives each row its import batch', () => {
-    expect(pager().all(query({ statuses: ['unmatched'] }))[0]?.batchId).toBe(2);
+    expect(pager().all(query({ group: 'unmatched' }))[0]?.batchId).toBe(2);
   });
 
   it('pages of any size, in any order of asking, add up to the whole sorted list', () => {

@@ -37,7 +37,7 @@ describe('conflicts side by side', () => {
     const first = preview.conflicts?.[0]?.key as string;
     await session.importCommit({ replaceConflicts: false, replaceKeys: [first], now: NOW }, control);
     await session.recompute({ asOf: '2026-01-31' }, control);
-    const page = await session.entriesPage({ query: { statuses: [], search: '', sort: { key: 'id', descending: false } }, offset: 0, limit: 10 }, control);
+    const page = await session.entriesPage({ query: { group: null, search: '', sort: { key: 'id', descending: false } }, offset: 0, limit: 10 }, control);
     expect(page.rows.map((row) => [row.entry.id, row.entry.hours, row.batchId])).toEqual([['9001', 250, 2], ['9002', 100, 1]]);
   });
 

@@ -50,7 +50,7 @@ describe('entry pages for the infinite grid', () => {
   const pager = new EntryPager(results, entries, entries.map((entry) => (entry.id === 'E001' ? 4 : 1)), () => positionsById(entries));
 
   it('pages through every match once, in the requested order', () => {
-    const query = { statuses: [], search: '', sort: { key: 'hours' as const, descending: true } };
+    const query = { group: null, search: '', sort: { key: 'hours' as const, descending: true } };
     const seen = [...pager.page(query, 0, 100).rows, ...pager.page(query, 100, 100).rows, ...pager.page(query, 200, 100).rows];
     expect(seen).toHaveLength(250);
     expect(new Set(seen.map((row) => row.entry.id)).size).toBe(250);
@@ -59,11 +59,11 @@ describe('entry pages for the infinite grid', () => {
   });
 
   it('filters by exception, contract and text, and links each row to its batch', () => {
-    const unmatched = pager.page({ statuses: ['unmatched'], search: '', sort: null }, 0, 500);
+    const unmatched = pager.page({ group: 'unmatched', search: '', sort: null }, 0, 500);
     expect(unmatched.total).toBe(50);
     expect(unmatched.rows.every((row) => row.result.status === 'unmatched')).toBe(true);
-    expect(pager.page({ statuses: [], search: 'PRINTER', sort: null }, 0, 10).rows.map((row) => row.entry.id)).toEqual(['E007']);
-    expect(pager.page({ statuses: [], search: '', contractId: 'C1', sort: null }, 0, 0).total).toBe(200);
-    expect(pager.page({ statuses: [], search: 'E001', sort: null }, 0, 1).rows[0]?.batchId).toBe(4);
+    expect(pager.page({ group: null, search: 'PRINTER', sort: null }, 0, 10).rows.map((row) => row.entry.id)).toEqual(['E007']);
+    expect(pager.page({ group: null, search: '', contractId: 'C1', sort: null }, 0, 0).total).toBe(200);
+    expect(pager.page({ group: null, search: 'E001', sort: null }, 0, 1).rows[0]?.batchId).toBe(4);
   });
 });

@@ -1,7 +1,8 @@
 // What the UI and the engine worker say to each other. Everything crossing the
 // boundary is plain structured-clone data; the engine's own types are reused.
 import type { Centi, Contract, Entry, IsoDate, Unit } from '../core/model';
-import type { ContractResult, ContractStatus, EntryResult, EntryStatus } from '../core/result';
+import type { ContractResult, ContractStatus, EntryResult } from '../core/result';
+import type { EntryGroup, EntryGroupCounts } from '../core/entry-groups';
 import type { Detection } from '../core/import/detect-profile';
 import type { DateFormat } from '../core/import/source-date';
 import type { SourceSystem, UnitProduct } from '../core/import/profiles/profile-types';
@@ -36,8 +37,8 @@ export interface EntryRow {
 export type EntrySortKey = 'date' | 'id' | 'customer' | 'contractId' | 'hours' | 'status' | 'member';
 
 export interface EntryPageQuery {
-  /** Empty: every status. */
-  readonly statuses: readonly EntryStatus[];
+  /** null: every entry. */
+  readonly group: EntryGroup | null;
   readonly search: string;
   readonly contractId?: string;
   readonly sort: { readonly key: EntrySortKey; readonly descending: boolean } | null;
@@ -226,7 +227,7 @@ export interface EngineCalls {
   opening: { request: { asOf: IsoDate; /** The date the next opening will likely ask for (the end of this month), reconciled while the worker is idle. */ nextAsOf?: IsoDate }; response: Opening };
   'contract-detail': { request: { contractId: string }; response: ContractDetail | null };
   'entries-page': { request: { query: EntryPageQuery; offset: number; limit: number }; response: { rows: EntryRow[]; total: number } };
-  'entry-counts': { request: Record<string, never>; response: Record<EntryStatus, number> };
+  'entry-counts': { request: Record<string, never>; response: EntryGroupCounts };
   'open-sample': { request: { now: string; /** The benchmark portfolio is for npm run bench:ui only; no screen offers it. */ portfolio?: 'demo' | 'benchmark' }; response: { batchId: number } };
   'import-preview': { request: { files: NamedFile[]; choices: ImportChoices }; response: ImportPreviewResult };
   'import-commit': { request: { replaceConflicts: boolean; now: string; /** Conflict keys to replace (the rest keep the stored version); overrides replaceConflicts. */ replaceKeys?: string[] }; response: { batchId: number; entries: number } };

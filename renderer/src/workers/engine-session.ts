@@ -294,7 +294,7 @@ export class EngineSession {
     const contract = current.context.contracts.get(contractId);
     const result = current.result.contracts.find((candidate) => candidate.id === contractId);
     if (!contract || !result) return null;
-    const entries = current.pager.all({ statuses: [], search: '', contractId, sort: { key: 'date', descending: false } });
+    const entries = current.pager.all({ group: null, search: '', contractId, sort: { key: 'date', descending: false } });
     return { contract, result, terms: contractNotes(contract, DEFAULT_WORKBOOK_OPTIONS.currencySymbol), entries };
   }
 
@@ -303,7 +303,7 @@ export class EngineSession {
   }
 
   async entryCounts(_request: unknown, control: CallControl): Promise<EngineCalls['entry-counts']['response']> {
-    return (await this.ensure(control)).pager.statusCounts();
+    return (await this.ensure(control)).pager.groupCounts();
   }
 
   async openSample({ now, portfolio }: EngineCalls['open-sample']['request'], control: CallControl): Promise<{ batchId: number }> {

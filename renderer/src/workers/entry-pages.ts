@@ -5,7 +5,8 @@
 // sort key is instead ranked once (a dense integer per entry), and a query
 // sorts packed numbers (rank, position) natively, in a fraction of that.
 import type { Entry } from '../core/model';
-import type { EntryResult, EntryStatus } from '../core/result';
+import type { EntryResult } from '../core/result';
+import { countEntryGroups, IN_ENTRY_GROUP, type EntryGroupCounts } from '../core/entry-groups';
 import { compareCodePoints } from '../core/ordering';
 import type { EntryPageQuery, EntryRow, EntrySortKey } from './engine-protocol';
 
@@ -52,11 +53,9 @@ export class EntryPager {
     return { rows, total: order.length };
   }
 
-  /** How many entries have each allocation status (the counts on the quick filters). */
-  statusCounts(): Record<EntryStatus, number> {
-    const counts: Record<EntryStatus, number> = { applied: 0, partial: 0, overage: 0, held: 0, not_covered: 0, unmatched: 0 };
-    for (const result of this.results) counts[result.status] += 1;
-    return counts;
+  /** How many entries each group holds (the counts on the quick filters). */
+  groupCounts(): EntryGroupCounts {
+    return countEntryGroups(this.results);
   }
 
   /** Every matching row (for the detail of one contract). */
@@ -87,13 +86,13 @@ export class EntryPager {
   }
 
   private matches(query: EntryPageQuery): Int32Array {
-    const statuses = new Set(query.statuses);
+    const inGroup = query.group === null ? null : IN_ENTRY_GROUP[query.group];
     const needle = query.search.trim().toLowerCase();
     const matches = new Int32Array(this.results.length);
     let count = 0;
     for (let index = 0; index < this.results.length; index++) {
       const result = this.results[index] as EntryResult;
-      if (statuses.size > 0 && !statuses.has(result.status)) continue;
+      if (inGroup !== null && !inGroup(result)) continue;
       if (query.contractId !== undefined && result.contractId !== query.contractId) continue;
       if (needle !== '') {
         const entry = this.entryAt(index);

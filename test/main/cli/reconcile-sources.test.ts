@@ -32,7 +32,7 @@ describe('reconcile reads PSA exports directly', () => {
       '29684102  175       amount        4649       7',
       '29684103  176       incidents        9      10',
       '',
-      'Total: 3 contracts, 6 entries, overage 0, 1 exception (entries not applied in full)',
+      'Total: 3 contracts, 6 entries, overage 0, 1 exception (unmatched, not covered or held)',
       '',
     ].join('\n'));
     // How each file was read is said, and what Autotask does differently is a note, not an error.

@@ -10,7 +10,7 @@ const EXPECTED_TABLE = [
   'C3        Initech, Inc.  hours         8       0',
   'C4        Umbrella       amount     1375    31.3',
   '',
-  'Total: 4 contracts, 8 entries, overage 2 hours, 3 exceptions (entries not applied in full)',
+  'Total: 4 contracts, 8 entries, overage 2 hours, 2 exceptions (unmatched, not covered or held)',
   '',
 ].join('\n');
 

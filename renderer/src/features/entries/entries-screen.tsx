@@ -14,7 +14,7 @@ import { FillRest, FillScreen } from '../../components/fill-screen';
 import { ScreenHeader } from '../../components/screen-header';
 import { SEARCH_PAUSE_MS, useDebounced } from '../../components/use-debounced';
 import { WORKER_PAGED_GRID, workerDatasource, workerSort } from '../../components/worker-paged-grid';
-import type { EntryStatus } from '../../core/result';
+import type { EntryGroupCounts } from '../../core/entry-groups';
 import type { EntryRow, EntrySortKey } from '../../workers/engine-protocol';
 import { entryColumns } from './entry-columns';
 import { ENTRY_FILTERS, filterCount } from './entry-filters';
@@ -29,21 +29,21 @@ export function EntriesScreen() {
   const [total, setTotal] = useState<number | null>(null);
   const [source, setSource] = useState<EntryRow | null>(null);
   const debounced = useDebounced(search, SEARCH_PAUSE_MS);
-  const [counts, setCounts] = useState<Record<EntryStatus, number> | null>(null);
+  const [counts, setCounts] = useState<EntryGroupCounts | null>(null);
   useEffect(() => {
     if (!summary) return;
     void client.call('entry-counts', {}).then(setCounts);
   }, [client, summary]);
 
-  const statuses = ENTRY_FILTERS[filter]?.statuses ?? [];
+  const group = ENTRY_FILTERS[filter]?.group ?? null;
   const datasource = useMemo<IDatasource | undefined>(() => {
     if (!summary) return undefined;
     return workerDatasource(
-      (params) => client.call('entries-page', { query: { statuses, search: debounced, sort: workerSort(params.sortModel, SORTABLE) }, offset: params.startRow, limit: params.endRow - params.startRow }),
+      (params) => client.call('entries-page', { query: { group, search: debounced, sort: workerSort(params.sortModel, SORTABLE) }, offset: params.startRow, limit: params.endRow - params.startRow }),
       setTotal,
     );
     // A new datasource (new summary, filter or search) makes the grid start over.
-  }, [client, summary, statuses, debounced]);
+  }, [client, summary, group, debounced]);
   const columns = useMemo(() => entryColumns(formats), [formats]);
 
   return (

@@ -5,6 +5,7 @@
 import type { ContractResult, Lot } from '../../core/result';
 import { dayOf, isoOf } from '../../core/dates';
 import { formatCenti, formatTenths } from '../../core/numbers';
+import { isException } from '../../core/entry-groups';
 import { type Cell, centi, centiFormula, date, decimal, optionalCenti, percentTenths, text, unitFormat } from './cells';
 import { type BillingKind, contractValue, invoiceItems } from './billing';
 import { statusWords, unitWord } from './contract-words';
@@ -159,7 +160,7 @@ function exceptionsSheet(context: WorkbookContext): SheetContent {
   };
   const rows: Cell[][] = [];
   for (const result of context.result.entries) {
-    if (result.status !== 'unmatched' && result.status !== 'not_covered' && result.held === 0) continue;
+    if (!isException(result)) continue;
     const entry = entryOf(context, result.id);
     const contract = result.contractId === null ? undefined : context.contracts.get(result.contractId);
     const reason = result.reason ?? 'beyond the overrun limit: held, not applied';
