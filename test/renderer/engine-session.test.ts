@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { freshDb } from '../db/helpers';
 import { EngineSession, type CallControl } from '../../renderer/src/workers/engine-session';
 import { formatHundredths } from '../../renderer/src/components/format';
+import { Cancelled } from '../../renderer/src/workers/cancelled';
 
 const control: CallControl = { progress: () => undefined, checkpoint: () => undefined };
 const NOW = '2026-11-01T09:00:00.000Z';
@@ -97,6 +98,21 @@ describe('the engine worker session', () => {
     const counts = await session.entryCounts({}, control);
     expect(summary.entries).toBe(counts.all);
     expect(summary.entries).toBeLessThan(all);
+  });
+
+  it('answers at once for the date it holds when the window goes back to it after cancelling another', async () => {
+    const session = new EngineSession(await freshDb());
+    await session.openSample({ now: NOW }, control);
+    const october = await session.recompute({ asOf: '2026-10-31' }, control);
+    const cancelling: CallControl = { progress: () => undefined, checkpoint: () => { throw new Cancelled(); } };
+    await expect(session.recompute({ asOf: '2026-03-31' }, cancelling)).rejects.toBeInstanceOf(Cancelled);
+    // Nothing read or reconciled again: the very rows already shown.
+    expect(await session.recompute({ asOf: '2026-10-31' }, cancelling)).toBe(october);
+    // The other screens still answer for that date.
+    expect((await session.entryCounts({}, control)).all).toBe(october.summary.entries);
+    // A change to the store is not answered from what was held.
+    await session.reload();
+    expect(await session.recompute({ asOf: '2026-10-31' }, control)).not.toBe(october);
   });
 
   it('previews ConnectWise files with the bad row flagged, commits the good rows, and reverts them', async () => {

@@ -7,6 +7,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { openBlockledgerDb, ResultCache, currentRevision } from '../../renderer/src/db';
 import { EngineSession, type CallControl } from '../../renderer/src/workers/engine-session';
+import { Cancelled } from '../../renderer/src/workers/cancelled';
 import { ALLOCATION_ORDER_SETTING, type Progress } from '../../renderer/src/workers/engine-protocol';
 import * as engine from '../../renderer/src/core/reconcile';
 import * as pack from '../../renderer/src/io/workbook/month-end-pack';
@@ -80,6 +81,27 @@ describe('the reconcile begun by the opening', () => {
     await session.settingPut({ key: ALLOCATION_ORDER_SETTING, value: 'entered', now: NOW });
     await session.recompute({ asOf: AS_OF }, control);
     expect(reconciles.mock.calls.at(-1)?.[0].allocationOrder).toBe('entered');
+  });
+
+  it('is given up when its recompute is cancelled while the store is read: the next date is reconciled, not the one left', async () => {
+    const { session } = await sampleSession();
+    await session.opening({ asOf: AS_OF });
+    const cancel = new AbortController();
+    const left = session.recompute({ asOf: AS_OF }, { ...control, signal: cancel.signal });
+    cancel.abort();
+    // The wait ends at once, not after the read and the reconcile.
+    await expect(left).rejects.toBeInstanceOf(Cancelled);
+    await session.opening({ asOf: '2026-09-30' });
+    expect((await session.recompute({ asOf: '2026-09-30' }, control)).summary.asOf).toBe('2026-09-30');
+    expect(reconciledDates()).toEqual(['2026-09-30']);
+  });
+
+  it('is given up for the date opened after it, which is reconciled from the same read', async () => {
+    const { session } = await sampleSession();
+    await session.opening({ asOf: AS_OF });
+    await session.opening({ asOf: '2026-09-30' });
+    await session.recompute({ asOf: '2026-09-30' }, control);
+    expect(reconciledDates()).toEqual(['2026-09-30']);
   });
 
   it('is not begun for an empty store (the window shows the welcome page)', async () => {

@@ -1,6 +1,7 @@
 // The screens' shared state: one engine worker per window, the as-of date that
 // drives every screen, the latest reconcile, and the clerk's display formats.
-// Changing the as-of date cancels a reconcile still running for the old one.
+// Changing the as-of date cancels a reconcile still running for the old one;
+// a reconcile the clerk cancels puts the date back to the one the screens show.
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { IsoDate } from '../core/model';
 import { Cancelled } from '../workers/cancelled';
@@ -72,6 +73,8 @@ export function EngineProvider({ children, client, first }: { children: ReactNod
   const [formats, setFormats] = useState<DisplayFormats>(DEFAULT_FORMATS);
   const running = useRef<PendingCall<unknown> | null>(null);
   const afterRecompute = useRef<(() => void)[]>([]);
+  /** The as-of date of the reconcile the screens show (`reconciled`), read when a later one is cancelled. */
+  const shownAsOf = useRef<IsoDate | null>(null);
 
   const track = useCallback(async <T,>(call: PendingCall<T>): Promise<T | undefined> => {
     running.current?.cancel();
@@ -100,6 +103,7 @@ export function EngineProvider({ children, client, first }: { children: ReactNod
     // The first date's question was asked before the screens loaded; another date or a changed store asks again.
     const asked = firstAnswer.current ?? client.call('opening', { asOf });
     firstAnswer.current = null;
+    let recompute: PendingCall<ReconciledContracts> | null = null;
     // The tasks waiting for this recompute; a newer one (another change) takes them over.
     const answered = (): void => {
       if (live) for (const task of afterRecompute.current.splice(0)) task();
@@ -113,8 +117,17 @@ export function EngineProvider({ children, client, first }: { children: ReactNod
           return;
         }
         setSaved(opening.saved);
-        void track(client.start('recompute', { asOf }, setProgress)).then((done) => {
-          if (live && done) setReconciled(done);
+        recompute = client.start('recompute', { asOf }, setProgress);
+        // Cancelled, the screens keep the last date's figures: the date picker goes back to that date,
+        // which the worker answers from the reconcile it still holds. Another date or change cancels it unseen (not live).
+        recompute.promise.catch((failure: unknown) => {
+          if (live && failure instanceof Cancelled && shownAsOf.current !== null && shownAsOf.current !== asOf) setAsOf(shownAsOf.current);
+        });
+        void track(recompute).then((done) => {
+          if (live && done) {
+            shownAsOf.current = done.summary.asOf;
+            setReconciled(done);
+          }
           answered();
         });
       },
@@ -125,6 +138,8 @@ export function EngineProvider({ children, client, first }: { children: ReactNod
     );
     return () => {
       live = false;
+      // Stopped now, not when the next date's recompute starts: the worker answers calls in turn, and the next date's opening would wait for it.
+      recompute?.cancel();
       setSaved(null);
     };
   }, [client, asOf, version, track]);

@@ -18,6 +18,7 @@ import {
   prepareImport, putSetting, readBackup, restoreBackup, revertBatch, saveProfile, type BlockledgerDb, type ChangeContext, type ImportPlan, type JsonValue,
   type ResultCache, type ResultKey, type StoredPortfolio,
 } from '../db';
+import { Cancelled, unlessCancelled } from './cancelled';
 import { contractRows } from './contract-rows';
 import { EntryPager } from './entry-pages';
 import { ALLOCATION_ORDER_SETTING, type EngineCalls, type ImportChoices, type NamedFile, type Opening, type Progress, type ReconciledContracts } from './engine-protocol';
@@ -38,6 +39,8 @@ export interface CallControl {
   progress(progress: Progress): void;
   /** Throws Cancelled (cancelled.ts) when the caller gave up. */
   checkpoint(): void;
+  /** Aborts when the caller gives up, to end a wait (a read of the store) at once rather than at the next checkpoint; absent, only checkpoints stop the call. */
+  readonly signal?: AbortSignal;
 }
 
 interface Current {
@@ -66,6 +69,8 @@ interface Ahead {
   readonly reconciled: Promise<Reconciled>;
   /** Who hears its progress: nobody until the recompute that takes it waits for it. */
   listener: CallControl['progress'];
+  /** Nobody will take it (another date was opened, or the recompute that took it was cancelled): the store is read, but not reconciled for it. */
+  abandoned: boolean;
 }
 
 const QUIET: CallControl = { progress: () => undefined, checkpoint: () => undefined };
@@ -114,8 +119,9 @@ export class EngineSession {
     control.progress({ label: 'Reading the store', done: 0, total: 3 });
     const loading = this.readAhead();
     try {
-      return await loading;
+      return await unlessCancelled(loading, control.signal);
     } catch (error) {
+      if (error instanceof Cancelled) throw error;
       // A failed read is not remembered: the next call reads again.
       if (this.loading === loading) this.loading = null;
       throw error;
@@ -152,7 +158,9 @@ export class EngineSession {
 
   async recompute({ asOf }: { asOf: IsoDate }, control: CallControl): Promise<EngineCalls['recompute']['response']> {
     this.asOf = asOf;
-    const reconciled = (await this.takeAhead(asOf, control)) ?? (await this.reconcileNow(asOf, control));
+    // The reconcile held is for this date when the window goes back to it after cancelling another.
+    const held = this.current?.contracts.summary.asOf === asOf ? this.current : null;
+    const reconciled = held ?? (await this.takeAhead(asOf, control)) ?? (await this.reconcileNow(asOf, control));
     this.current = reconciled;
     // Once the answer is on its way, while the window paints the grid: the
     // entry results the next screens need, and the saved screen (copying
@@ -197,10 +205,12 @@ export class EngineSession {
     const reconciled = Promise.all([loading, this.allocationOrder()]).then(([loaded, allocationOrder]) => {
       // The store changed while it was read: the recompute that follows reads it again.
       if (this.loading !== loading) throw new Error('the store changed while it was read');
+      if (ahead.abandoned) throw new Cancelled();
       return this.reconcileLoaded(loaded, asOf, allocationOrder, { ...QUIET, progress: (progress) => ahead.listener(progress) });
     });
     reconciled.catch(() => undefined);
-    const ahead: Ahead = { loading, asOf, reconciled, listener: QUIET.progress };
+    const ahead: Ahead = { loading, asOf, reconciled, listener: QUIET.progress, abandoned: false };
+    if (this.ahead !== null) this.ahead.abandoned = true;
     this.ahead = ahead;
   }
 
@@ -213,7 +223,14 @@ export class EngineSession {
     control.progress({ label: 'Reading the store', done: 0, total: 3 });
     ahead.listener = (progress) => control.progress(progress);
     // A failed read or reconcile is met again, and reported, by reconciling afresh.
-    const reconciled = await ahead.reconciled.catch(() => null);
+    const reconciled = await unlessCancelled(
+      ahead.reconciled.catch(() => null),
+      control.signal,
+    ).catch((error: unknown) => {
+      // Cancelled while the store is read (the clerk moved on to another date): the read goes on for the next call, the reconcile is not made.
+      ahead.abandoned = true;
+      throw error;
+    });
     control.checkpoint();
     if (reconciled === null || ahead.loading !== this.loading || reconciled.key.allocationOrder !== (await this.allocationOrder())) return null;
     return reconciled;

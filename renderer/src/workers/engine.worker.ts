@@ -13,11 +13,10 @@ interface WorkerScope {
 }
 const scope = globalThis as unknown as WorkerScope;
 
-const cancelled = new Set<number>();
+/** Each call received and not yet answered, by id, with what cancels it (made on arrival, so a call cancelled while queued never starts). */
+const cancellers = new Map<number, AbortController>();
 let session: Promise<EngineSession> | null = null;
 let queue: Promise<void> = Promise.resolve();
-/** Calls received and not yet answered. */
-let unanswered = 0;
 let idleTimer: ReturnType<typeof setTimeout> | null = null;
 /**
  * How long the window must leave the worker alone before it does a step of
@@ -30,7 +29,7 @@ const QUIET_MS = 5000;
 function afterQuietSpell(): void {
   if (idleTimer !== null) clearTimeout(idleTimer);
   idleTimer = null;
-  if (unanswered > 0) return;
+  if (cancellers.size > 0) return;
   idleTimer = setTimeout(() => {
     idleTimer = null;
     // In the queue, so a call that comes meanwhile waits for it rather than interleaving; a failure only leaves the work for the screen to do when asked.
@@ -84,11 +83,13 @@ const handlers: Readonly<Record<EngineCall, Handler>> = {
 
 async function run(message: Extract<ToWorker, { type: 'call' }>): Promise<void> {
   const { id } = message;
+  const { signal } = cancellers.get(id) as AbortController;
   const control: CallControl = {
     progress: (progress) => scope.postMessage({ type: 'progress', id, progress }),
     checkpoint: () => {
-      if (cancelled.has(id)) throw new Cancelled();
+      if (signal.aborted) throw new Cancelled();
     },
+    signal,
   };
   try {
     control.checkpoint();
@@ -101,18 +102,17 @@ async function run(message: Extract<ToWorker, { type: 'call' }>): Promise<void> 
     const isCancel = error instanceof Cancelled;
     scope.postMessage({ type: 'error', id, message: failureText(error), cancelled: isCancel, forClerk: error instanceof ClerkError });
   } finally {
-    cancelled.delete(id);
-    unanswered--;
+    cancellers.delete(id);
     afterQuietSpell();
   }
 }
 
 scope.addEventListener('message', ({ data }) => {
   if (data.type === 'cancel') {
-    cancelled.add(data.id);
+    cancellers.get(data.id)?.abort();
     return;
   }
-  unanswered++;
+  cancellers.set(data.id, new AbortController());
   afterQuietSpell();
   queue = queue.then(() => run(data));
 });
