@@ -121,6 +121,7 @@ export class EngineSession {
     try {
       return await unlessCancelled(loading, control.signal);
     } catch (error) {
+      // Only the wait was cancelled: the read goes on, for the next call.
       if (error instanceof Cancelled) throw error;
       // A failed read is not remembered: the next call reads again.
       if (this.loading === loading) this.loading = null;
@@ -223,10 +224,7 @@ export class EngineSession {
     control.progress({ label: 'Reading the store', done: 0, total: 3 });
     ahead.listener = (progress) => control.progress(progress);
     // A failed read or reconcile is met again, and reported, by reconciling afresh.
-    const reconciled = await unlessCancelled(
-      ahead.reconciled.catch(() => null),
-      control.signal,
-    ).catch((error: unknown) => {
+    const reconciled = await unlessCancelled(ahead.reconciled.catch(() => null), control.signal).catch((error: unknown) => {
       // Cancelled while the store is read (the clerk moved on to another date): the read goes on for the next call, the reconcile is not made.
       ahead.abandoned = true;
       throw error;
