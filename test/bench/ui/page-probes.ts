@@ -21,11 +21,15 @@ export interface Probes {
   readonly longTasks: { start: number; duration: number }[];
   worker: Worker | null;
   firstContractRowAt: number | null;
+  /** Settles with firstContractRowAt: awaiting it costs the page nothing, where polling a locator queries the page's accessibility tree again and again. */
+  readonly firstContractRow: Promise<number>;
 }
 
 /** The init script: runs in the page before any of its own scripts. */
 export function installProbes(): void {
-  const probes: Probes = { messages: [], longTasks: [], worker: null, firstContractRowAt: null };
+  let rowShown: (at: number) => void = () => undefined;
+  const firstContractRow = new Promise<number>((resolve) => (rowShown = resolve));
+  const probes: Probes = { messages: [], longTasks: [], worker: null, firstContractRowAt: null, firstContractRow };
   (window as unknown as { __bench: Probes }).__bench = probes;
   const NativeWorker = window.Worker;
   const calls = new Map<number, string>();
@@ -53,6 +57,7 @@ export function installProbes(): void {
   const rows = new MutationObserver(() => {
     if (document.querySelector('[role="region"][aria-label="Contracts"] .ag-row') === null) return;
     probes.firstContractRowAt = performance.now();
+    rowShown(probes.firstContractRowAt);
     rows.disconnect();
   });
   rows.observe(document, { childList: true, subtree: true });
@@ -84,4 +89,9 @@ export function installBenchToday(): void {
     }
   }
   window.Date = BenchDate as DateConstructor;
+}
+
+/** For page.evaluate: when the first contracts row appeared (ms from navigation), once it has. */
+export function firstContractRowShown(): Promise<number> {
+  return (window as unknown as { __bench: Probes }).__bench.firstContractRow;
 }
