@@ -40,18 +40,25 @@ test('cancelling a reconcile puts the as-of date back to the figures on screen',
   await expect(header).toContainText('2026-10-31');
   const october = (await gridRows(page, 'Contracts').first().textContent()) ?? '';
 
-  // Reload data makes the worker read the store again; held, the read waits.
+  // Reload data makes the worker read the store again; held, the read waits. Cancelled, October's figures stay.
   await holdStore(page);
   await page.getByRole('heading', { name: 'Contracts', level: 1 }).click();
   await page.keyboard.press('ControlOrMeta+Shift+R');
+  const reading = page.getByText('Reading the store…');
+  await expect(reading).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(reading).toHaveCount(0);
+  await expect(page.getByLabel('As-of date')).toHaveValue('2026-10-31');
+
+  // March's reconcile waits for the same read; the clerk cancels it.
   await setAsOf(page, '2026-03-31');
-  await expect(page.getByText('Reading the store…')).toBeVisible();
+  await expect(reading).toBeVisible();
   await page.getByRole('button', { name: 'Cancel' }).click();
 
   // The picker names October again, whose figures are still on screen; October is recomputed once the store is free.
   await expect(page.getByLabel('As-of date')).toHaveValue('2026-10-31');
   await page.evaluate(() => ((window as unknown as { releaseStore?: boolean }).releaseStore = true));
-  await expect(page.getByText('Reading the store…')).toHaveCount(0);
+  await expect(reading).toHaveCount(0);
   await expect(header).toContainText('2026-10-31');
   await expect(gridRows(page, 'Contracts').first()).toHaveText(october);
   await expect(page.getByLabel('As-of date')).toHaveValue('2026-10-31');
