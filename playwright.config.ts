@@ -1,8 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { RENDERER_JS_FLAGS } from './main/renderer-v8';
 
-// Debian's Chromium (never a downloaded browser); CHROMIUM_PATH overrides.
+// Debian's Chromium (never a downloaded browser); CHROMIUM_PATH overrides. Its V8
+// runs with the desktop shell's flags, so the journeys and bench:ui run the
+// renderer as the desktop app does.
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--js-flags=${RENDERER_JS_FLAGS}`];
 
 // Must match vite.web.config.ts (preview.port).
 const port = 4174;

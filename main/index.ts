@@ -5,6 +5,7 @@ import { startUrl } from './app-origin';
 import { registerIpcHandlers } from './ipc';
 import { installAppMenu } from './menu';
 import { guardClose } from './quit-guard';
+import { tuneRendererV8 } from './renderer-v8';
 import { lockDownSession } from './session-security';
 import { createMainWindow } from './window';
 import { fitToDisplays, loadWindowState, rememberWindowState } from './window-state';
@@ -14,6 +15,7 @@ if (!app.requestSingleInstanceLock()) app.quit();
 else start();
 
 function start(): void {
+  tuneRendererV8(app.commandLine);
   registerAppScheme();
   app.whenReady().then(async () => {
     lockDownSession(session.defaultSession);

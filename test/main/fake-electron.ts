@@ -104,6 +104,12 @@ export const app = {
   getName: vi.fn(() => 'Blockledger'),
   getVersion: vi.fn(() => '0.1.0'),
   isPackaged: true,
+  commandLine: { appendSwitch: vi.fn() },
+  requestSingleInstanceLock: vi.fn(() => true),
+  // Never ready: a test of the start-up sees what happens before.
+  whenReady: vi.fn(() => new Promise<void>(() => undefined)),
+  on: vi.fn(),
+  quit: vi.fn(),
 };
 
 export const dialog = {
