@@ -1,15 +1,16 @@
 // V8's settings for the window's processes: the page and its engine worker.
 // The engine worker holds a million-entry portfolio, about half a gigabyte of
-// live heap. V8 starts a heap small and grows it one full collection at a time,
-// and on the way to that size the first reconcile of a session spent about a
-// quarter of its time collecting (bench:ui cold opening, same busy hour,
-// interleaved runs: reconcile 1.23 s → 0.93 s, first grid 2.77 s → 2.43 s).
-// A heap that starts at 512 MB spares those collections. The size is where V8
-// begins full collections, not memory taken up front; the young generation is
-// collected as before.
+// live heap. V8 starts the old generation small and grows it one full
+// collection at a time, and on the way to that size the first reconcile of a
+// session spent about a quarter of its time collecting. An old generation that
+// starts at 512 MB spares those collections: the size is where V8 begins full
+// collections, not memory taken up front. The young generation is left at
+// V8's default, as its size sets how long the page's minor collections pause
+// the window; `--initial-heap-size`, which enlarges it too, was as fast but
+// let the recompute's longest main-thread task pass 100 ms in some runs.
 
 /** Chromium's --js-flags for every renderer process (the main process keeps its own). */
-export const RENDERER_JS_FLAGS = '--initial-heap-size=512';
+export const RENDERER_JS_FLAGS = '--initial-old-space-size=512';
 
 /** Where Chromium's switches are set: Electron's `app.commandLine`. */
 export interface CommandLineSwitches {
