@@ -6,8 +6,8 @@
 // starts at 512 MB spares those collections: the size is where V8 begins full
 // collections, not memory taken up front. The young generation is left at
 // V8's default, as its size sets how long the page's minor collections pause
-// the window; `--initial-heap-size`, which enlarges it too, was as fast but
-// let the recompute's longest main-thread task pass 100 ms in some runs.
+// the window: `--initial-heap-size` enlarges it too, and opened the app no
+// faster in bench:ui.
 
 /** Chromium's --js-flags for every renderer process (the main process keeps its own). */
 export const RENDERER_JS_FLAGS = '--initial-old-space-size=512';
