@@ -91,3 +91,25 @@ test('group the contracts by customer, filter a column, and get a saved column l
   await expect(gridCell(page, 'Contracts', 0, 'id')).toHaveText(lowest);
   expect(errors).toEqual([]);
 });
+
+test('the clerk keeps their place in the contracts grid when the as-of date changes', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await openSample(page);
+  await setAsOf(page, '2026-10-31');
+  await expect(page.getByText(/96 contracts, \d+ entries, as of 2026-10-31/)).toBeVisible();
+  const viewport = page.getByRole('region', { name: 'Contracts', exact: true }).locator('.ag-body-vertical-scroll-viewport');
+  await viewport.evaluate((element) => element.scrollTo({ top: 1200 }));
+  await expect(gridCell(page, 'Contracts', 60, 'id')).toBeVisible();
+  await expect(gridCell(page, 'Contracts', 0, 'id')).toHaveCount(0);
+  const scrolledTo = await viewport.evaluate((element) => element.scrollTop);
+  const balanceAtOctober = await gridCell(page, 'Contracts', 60, 'balance').innerText();
+
+  await setAsOf(page, '2026-03-31');
+  await expect(page.getByText(/96 contracts, \d+ entries, as of 2026-03-31/)).toBeVisible();
+  // The same rows, with March's figures, where the clerk left them.
+  await expect(gridCell(page, 'Contracts', 60, 'balance')).not.toHaveText(balanceAtOctober);
+  await expect(gridCell(page, 'Contracts', 60, 'id')).toHaveText('AGR-61');
+  expect(await viewport.evaluate((element) => element.scrollTop)).toBe(scrolledTo);
+  await expect(gridCell(page, 'Contracts', 0, 'id')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
