@@ -109,6 +109,10 @@ describe('database backups', () => {
     it('a table with damaged rows', async () => {
       const { header, payload } = await gzipParts(await exportBackup(await populated(), 'now'));
       await expectRefused(await craft(header, payload.replace('"customer":[0,0,0]', '"customer":[0,7,0]')), 'table "entryChunks", row 1: column "customer" points outside its dictionary');
+      // A code a dictionary of that size could hold, but past any real chunk's (codes are kept in 16 bits: it would wrap to a valid one).
+      const wide = payload.replace('"customer":[0,0,0]', '"customer":[0,65536,0]').replace(/"customerDict":\[(.*?)\]/, (_, names: string) => `"customerDict":[${names}${',"x"'.repeat(65536)}]`);
+      await expectRefused(await craft(header, wide), 'table "entryChunks", row 1: column "customer" points outside its dictionary');
+      await expectRefused(await craft(header, payload.replace('"count":3', '"count":16385')), 'table "entryChunks", row 1: "count" is not a row count (0 to 16384)');
       await expectRefused(await craft(header, payload.replace(/"contracts":\[.*?\],"additions"/, '"contracts":[{"key":1}],"additions"')), 'table "contracts", row 1: "key" is not a string');
     });
   });

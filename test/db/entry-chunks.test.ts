@@ -12,7 +12,8 @@ const entryArb: fc.Arbitrary<Entry> = fc.record({
   date: fc.integer({ min: -1000, max: 40000 }).map(isoOf),
   contractId: fc.option(text, { nil: null }),
   customer: text, ticket: text, member: text, workRole: text, workType: text,
-  hours: fc.integer({ min: -1_000_000, max: 1_000_000 }),
+  // Mostly within Int32 (every import's hours are); now and then beyond it, which a chunk must keep exactly too.
+  hours: fc.oneof({ weight: 9, arbitrary: fc.integer({ min: -1_000_000, max: 1_000_000 }) }, { weight: 1, arbitrary: fc.integer({ min: -(2 ** 40), max: 2 ** 40 }) }),
   billable: fc.constantFrom('billable' as const, 'no_charge' as const, 'do_not_bill' as const),
   amount: fc.option(fc.integer({ min: -(2 ** 40), max: 2 ** 40 }), { nil: null }),
   notes: text,
@@ -43,6 +44,28 @@ describe('columnar entry chunks', () => {
     expect(Array.from(chunk?.contract ?? []).slice(248, 252)).toEqual([0, 0, 1, 1]);
     expect(chunk?.memberDict).toEqual(['bob', 'ann']);
     expect(chunk?.customerDict).toEqual(['Acme']);
+  });
+
+  it('stores each column in the fewest bytes that hold it exactly (the read of a million entries is the opening\'s first wait)', () => {
+    const entry = (id: string, hours: number): Entry => ({
+      id, date: '2026-01-01', contractId: null, customer: 'Acme', ticket: '', member: 'ann', workRole: 'eng', workType: 'remote', hours, billable: 'billable', amount: null, notes: '',
+    });
+    const [usual] = encodeEntryChunks(allOf([entry('a', 125), entry('b', -2_000_000_000)]), 1, 'canonical');
+    for (const column of ['contract', 'customer', 'member', 'workRole', 'workType', 'ticket', 'notes'] as const) expect(usual?.[column]).toBeInstanceOf(Int16Array);
+    expect(usual?.hours).toBeInstanceOf(Int32Array);
+    // Hours an Int32 cannot hold keep the whole chunk's hours in Float64, exact.
+    const [large] = encodeEntryChunks(allOf([entry('a', 125), entry('b', 2 ** 31)]), 1, 'canonical');
+    expect(large?.hours).toBeInstanceOf(Float64Array);
+    expect(large && entryAt(large, 1).hours).toBe(2 ** 31);
+  });
+
+  it('reads chunks stored before the columns were narrowed (Int32 codes, Float64 hours) the same', () => {
+    const entries = [{ ...{ id: 'x', date: '2026-01-01', contractId: 'C1', customer: 'Acme', ticket: 'T1', member: 'ann', workRole: 'eng', workType: 'remote' }, hours: 125, billable: 'billable' as const, amount: null, notes: 'n' }];
+    const [chunk] = encodeEntryChunks(allOf(entries), 1, 'canonical');
+    if (chunk === undefined) throw new Error('no chunk');
+    const wide = (codes: Int16Array | Int32Array) => Int32Array.from(codes);
+    const stored = { ...chunk, hours: Float64Array.from(chunk.hours), contract: wide(chunk.contract), customer: wide(chunk.customer), member: wide(chunk.member), workRole: wide(chunk.workRole), workType: wide(chunk.workType), ticket: wide(chunk.ticket), notes: wide(chunk.notes) };
+    expect(entryAt(stored, 0)).toEqual(entries[0]);
   });
 
   it('refuses chunk sizes the queries cannot address', () => {

@@ -71,7 +71,7 @@ describe('schema upgrades', () => {
     const db = await openBlockledgerDb({ name: 'upgrade', indexedDB, IDBKeyRange });
     expect(await engineView(db)).toEqual(before);
     const [chunk] = await db.entryChunks.toArray();
-    expect([chunk!.ticket, chunk!.ticketDict, chunk!.notes, chunk!.notesDict]).toEqual([Int32Array.from([0, 0, 1]), ['T-7', 'T-8'], Int32Array.from([0, 1, 0]), ['Remote support', '']]);
+    expect([chunk!.ticket, chunk!.ticketDict, chunk!.notes, chunk!.notesDict]).toEqual([Int16Array.from([0, 0, 1]), ['T-7', 'T-8'], Int16Array.from([0, 1, 0]), ['Remote support', '']]);
   });
 
   it('an upgraded database keeps importing: the next batch id follows the old ones', async () => {

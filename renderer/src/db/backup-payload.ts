@@ -3,7 +3,7 @@
 // shape the code relies on, so a damaged or foreign file is refused before
 // anything is written. Older schema versions are brought up to date here with
 // the same steps the Dexie upgrades use.
-import { v4TextColumns, type EntryChunk } from './entry-chunks';
+import { hundredthsColumn, MAX_CHUNK_ROWS, v4TextColumns, type EntryChunk } from './entry-chunks';
 import { LEGACY_PROFILE_PREFIX, profileFromLegacySetting } from './legacy-profiles';
 import { SCHEMA_VERSION, TABLE_NAMES, type AuditEvent, type ImportBatch, type SavedProfile, type Setting, type StoredAddition, type StoredContract, type TableName } from './schema';
 
@@ -82,36 +82,38 @@ function checkOptionalTextColumn(index: number, field: string, value: unknown, c
   }
 }
 
+/** The code columns of a chunk, each checked against its dictionary before it is narrowed to Int16 (a code out of range would wrap into a valid-looking one). */
+function codeColumns(index: number, json: Record<string, unknown>, count: number, text: Record<string, string[]>): Pick<EntryChunk, (typeof CODE_COLUMNS)[number][0]> {
+  const columns = CODE_COLUMNS.map(([codes, dict]) => {
+    const values = numbers(index, codes, json[codes], count, false);
+    // A chunk's dictionaries hold no more values than its rows: every code fits Int16.
+    const size = Math.min((text[dict] as string[]).length, MAX_CHUNK_ROWS);
+    for (const code of values) if (!Number.isInteger(code) || code >= size || code < (codes === 'contract' ? -1 : 0)) fail('entryChunks', index, `column "${codes}" points outside its dictionary`);
+    return [codes, Int16Array.from(values)] as const;
+  });
+  return Object.fromEntries(columns) as Pick<EntryChunk, (typeof CODE_COLUMNS)[number][0]>;
+}
+
 function chunkFromJson(json: unknown, index: number): EntryChunk {
   if (!isRecord(json)) fail('entryChunks', index, 'not an object');
   const count = json.count;
-  if (!Number.isSafeInteger(count) || (count as number) < 0) fail('entryChunks', index, '"count" is not a row count');
+  if (!Number.isSafeInteger(count) || (count as number) < 0 || (count as number) > MAX_CHUNK_ROWS) fail('entryChunks', index, `"count" is not a row count (0 to ${MAX_CHUNK_ROWS})`);
   const n = count as number;
   const text = Object.fromEntries(STRING_COLUMNS.map((field) => [field, strings('entryChunks', index, field, json[field], /Dict$/.test(field) ? null : n)]));
   const chunk = {
     batchId: json.batchId, seq: json.seq, count: n, source: json.source,
     ...text,
     day: Int32Array.from(numbers(index, 'day', json.day, n, false)),
-    hours: Float64Array.from(numbers(index, 'hours', json.hours, n, false)),
+    hours: hundredthsColumn(Float64Array.from(numbers(index, 'hours', json.hours, n, false))),
     amount: Float64Array.from(numbers(index, 'amount', json.amount, n, true), (value) => value ?? NaN),
     billable: Uint8Array.from(numbers(index, 'billable', json.billable, n, false)),
-    contract: Int32Array.from(numbers(index, 'contract', json.contract, n, false)),
-    customer: Int32Array.from(numbers(index, 'customer', json.customer, n, false)),
-    member: Int32Array.from(numbers(index, 'member', json.member, n, false)),
-    workRole: Int32Array.from(numbers(index, 'workRole', json.workRole, n, false)),
-    workType: Int32Array.from(numbers(index, 'workType', json.workType, n, false)),
-    ticket: Int32Array.from(numbers(index, 'ticket', json.ticket, n, false)),
-    notes: Int32Array.from(numbers(index, 'notes', json.notes, n, false)),
+    ...codeColumns(index, json, n, text),
     keyParts: json.keyParts,
     entered: json.entered,
     // Left out by backups made before it was kept; a damaged one only costs the engine a sort (live-entries.ts).
     ...(json.importOrder === undefined ? {} : { importOrder: Int32Array.from(numbers(index, 'importOrder', json.importOrder, n, false)) }),
   } as EntryChunk;
   if (!Number.isSafeInteger(chunk.batchId) || !Number.isSafeInteger(chunk.seq) || typeof chunk.source !== 'string') fail('entryChunks', index, 'batch, sequence or source missing');
-  for (const [codes, dict] of CODE_COLUMNS) {
-    const size = chunk[dict].length;
-    for (const code of chunk[codes]) if (code >= size || code < (codes === 'contract' ? -1 : 0)) fail('entryChunks', index, `column "${codes}" points outside its dictionary`);
-  }
   checkOptionalTextColumn(index, 'keyParts', json.keyParts, n, false);
   checkOptionalTextColumn(index, 'entered', json.entered, n, true);
   for (const option of chunk.billable) if (option > 2) fail('entryChunks', index, 'column "billable" holds an unknown option');

@@ -24,27 +24,27 @@ export interface EntryChunk {
   /** Day numbers (core/dates.ts). */
   readonly day: Int32Array;
   /** Hundredths of an hour. */
-  readonly hours: Float64Array;
+  readonly hours: HundredthsColumn;
   /** Cents; NaN = none. */
   readonly amount: Float64Array;
   readonly billable: Uint8Array;
   /** Index into contractDict; -1 = no contract. */
-  readonly contract: Int32Array;
+  readonly contract: DictionaryCodes;
   /** Distinct contract ids of the chunk (multi-entry index since schema v3). */
   readonly contractDict: readonly string[];
-  readonly customer: Int32Array;
+  readonly customer: DictionaryCodes;
   readonly customerDict: readonly string[];
-  readonly member: Int32Array;
+  readonly member: DictionaryCodes;
   readonly memberDict: readonly string[];
-  readonly workRole: Int32Array;
+  readonly workRole: DictionaryCodes;
   readonly workRoleDict: readonly string[];
-  readonly workType: Int32Array;
+  readonly workType: DictionaryCodes;
   readonly workTypeDict: readonly string[];
   /** Index into ticketDict (since schema v4: a ticket's entries repeat its number). */
-  readonly ticket: Int32Array;
+  readonly ticket: DictionaryCodes;
   readonly ticketDict: readonly string[];
   /** Index into notesDict (since schema v4: many notes repeat, "Remote support", and opening the app reads every one). */
-  readonly notes: Int32Array;
+  readonly notes: DictionaryCodes;
   readonly notesDict: readonly string[];
   /** When each entry was entered in the source (null = not given); null when no row has it. */
   readonly entered: readonly (string | null)[] | null;
@@ -55,6 +55,24 @@ export interface EntryChunk {
    * in id order, so the engine need not sort a million entries.
    */
   readonly importOrder?: Int32Array;
+}
+
+/**
+ * Codes into a chunk's dictionary of a text column (-1: none, for the contract).
+ * A chunk holds at most MAX_CHUNK_ROWS (2^14) rows, so at most that many
+ * distinct values: Int16 holds every code in half the bytes of Int32, and
+ * reading a million entries back from IndexedDB, the first thing an opening
+ * waits for, takes time in proportion to the bytes (issue 5). Chunks stored
+ * before hold Int32 codes and read the same.
+ */
+export type DictionaryCodes = Int16Array | Int32Array;
+
+/** Hundredths per row: Int32 (half the bytes) when each is a whole number within its range, as they are from every import; else, and in chunks stored before, Float64. */
+export type HundredthsColumn = Int32Array | Float64Array;
+
+export function hundredthsColumn(values: Float64Array): HundredthsColumn {
+  const narrow = Int32Array.from(values);
+  return narrow.every((value, row) => value === values[row]) ? narrow : values;
 }
 
 const BILLABLE: readonly BillableOption[] = ['billable', 'no_charge', 'do_not_bill'];
@@ -76,9 +94,9 @@ class Dictionary {
 }
 
 /** A text column as codes into its distinct values. */
-function dictionaryEncode(values: readonly string[]): { codes: Int32Array; dict: string[] } {
+function dictionaryEncode(values: readonly string[]): { codes: DictionaryCodes; dict: string[] } {
   const dictionary = new Dictionary();
-  const codes = Int32Array.from(values, (value) => dictionary.code(value));
+  const codes = Int16Array.from(values, (value) => dictionary.code(value));
   return { codes, dict: dictionary.values };
 }
 
@@ -111,13 +129,13 @@ function encodeChunk(rows: EntryRows, order: Int32Array, from: number, to: numbe
   const hours = new Float64Array(count);
   const amount = new Float64Array(count);
   const billable = new Uint8Array(count);
-  const contract = new Int32Array(count);
-  const customer = new Int32Array(count);
-  const member = new Int32Array(count);
-  const workRole = new Int32Array(count);
-  const workType = new Int32Array(count);
-  const ticket = new Int32Array(count);
-  const notes = new Int32Array(count);
+  const contract = new Int16Array(count);
+  const customer = new Int16Array(count);
+  const member = new Int16Array(count);
+  const workRole = new Int16Array(count);
+  const workType = new Int16Array(count);
+  const ticket = new Int16Array(count);
+  const notes = new Int16Array(count);
   const contracts = new Dictionary();
   const customers = new Dictionary();
   const members = new Dictionary();
@@ -152,7 +170,7 @@ function encodeChunk(rows: EntryRows, order: Int32Array, from: number, to: numbe
     anyEntered ||= entry.entered != null;
   }
   return {
-    batchId, seq, count, source, keyParts: rows.keyParts === null ? null : keyParts, ids, day, hours, amount, billable,
+    batchId, seq, count, source, keyParts: rows.keyParts === null ? null : keyParts, ids, day, hours: hundredthsColumn(hours), amount, billable,
     contract, contractDict: contracts.values,
     customer, customerDict: customers.values,
     member, memberDict: members.values,
@@ -200,7 +218,7 @@ export function encodeEntryChunks(rows: EntryRows, batchId: number, source: stri
   return chunks;
 }
 
-function text(dict: readonly string[], codes: Int32Array, row: number): string {
+function text(dict: readonly string[], codes: DictionaryCodes, row: number): string {
   return dict[codes[row] as number] as string;
 }
 
