@@ -1,21 +1,10 @@
-// The window's entry. The engine worker starts first, before the screens'
-// code (MUI, AG Grid, charts: most of the bundle) is fetched and parsed, and
-// is asked at once what to show first; answering starts its read of the
-// store, which then overlaps the window's own start (issue 5: first grid in 2 s).
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { askFirstOpening } from './components/engine-context';
-import { selectPlatform } from './platform/select-platform';
+// The window's entry, kept to what starts the engine worker: the worker is
+// created and asked what to show first before React and the screens' code (most
+// of the bundle) are fetched and run. Answering starts its read of the store,
+// which then overlaps the window's own start (issue 5: first grid in 2 s).
+import { askFirstOpening } from './components/first-opening';
 import { createEngineClient } from './workers/engine-client';
 
 const engine = createEngineClient();
 const first = askFirstOpening(engine, new Date());
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-void import('./features/workspace').then(({ Workspace }) =>
-  createRoot(root).render(
-    <StrictMode>
-      <Workspace platform={selectPlatform()} engine={engine} first={first} />
-    </StrictMode>,
-  ),
-);
+void import('./window-root').then(({ renderWindow }) => renderWindow(engine, first));

@@ -7,7 +7,8 @@ import type { IsoDate } from '../core/model';
 import { Cancelled } from '../workers/cancelled';
 import type { EngineClient, PendingCall } from '../workers/engine-client';
 import type { ContractRow, Opening, Progress, ReconciledContracts, RecomputeSummary } from '../workers/engine-protocol';
-import { defaultAsOf, nextMonthAsOf, parseFormats } from './engine-defaults';
+import { parseFormats } from './engine-defaults';
+import type { FirstOpening } from './first-opening';
 import { DEFAULT_FORMATS, type DisplayFormats } from './format';
 import { failureText } from '../core/failure-text';
 
@@ -44,21 +45,6 @@ export interface EngineState {
 }
 
 const EngineContext = createContext<EngineState | undefined>(undefined);
-
-/** The opening question for the first as-of date, asked as the engine worker started (main.tsx). */
-export interface FirstOpening {
-  readonly asOf: IsoDate;
-  readonly answer: Promise<Opening>;
-}
-
-/** Asks `client` (a new engine worker) what the window shows first for the default as-of date. */
-export function askFirstOpening(client: EngineClient, today: Date): FirstOpening {
-  const asOf = defaultAsOf(today);
-  const answer = client.call('opening', { asOf, nextAsOf: nextMonthAsOf(today) });
-  // A failure is shown once the screens are up (EngineProvider); until then it is not "unhandled".
-  answer.catch(() => undefined);
-  return { asOf, answer };
-}
 
 /** Provides the shared state of `client` (the window's engine worker) to every screen. */
 export function EngineProvider({ children, client, first }: { children: ReactNode; client: EngineClient; first: FirstOpening }) {
