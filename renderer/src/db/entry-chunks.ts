@@ -70,6 +70,7 @@ export type DictionaryCodes = Int16Array | Int32Array;
 /** Hundredths per row: Int32 (half the bytes) when each is a whole number within its range, as they are from every import; else, and in chunks stored before, Float64. */
 export type HundredthsColumn = Int32Array | Float64Array;
 
+/** `values` as Int32 when every one survives the narrowing exactly; else `values` itself (one chunk's hours, at encoding and at restore). */
 export function hundredthsColumn(values: Float64Array): HundredthsColumn {
   const narrow = Int32Array.from(values);
   return narrow.every((value, row) => value === values[row]) ? narrow : values;
