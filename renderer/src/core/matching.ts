@@ -12,6 +12,11 @@ export interface DatedContract {
   readonly endDay: number | null;
 }
 
+/** The contract id an entry names (trimmed), or '' when it names none and is matched by its customer. */
+export function namedContractId(entry: Entry): string {
+  return entry.contractId === null ? '' : entry.contractId.trim();
+}
+
 /** Finds contracts by id and by customer. */
 export class ContractMatcher {
   private readonly byId = new Map<string, DatedContract>();
@@ -34,7 +39,7 @@ export class ContractMatcher {
 
   /** The entry's contract, or why it has none (SPEC §4 "unmatched" reasons); allocation-free for speed. */
   match(entry: Entry, day: number): DatedContract | string {
-    const id = entry.contractId === null ? '' : entry.contractId.trim();
+    const id = namedContractId(entry);
     if (id !== '') return this.byId.get(id) ?? 'unknown contract id';
     // Counted in a loop rather than filtered into a new array: no garbage per entry.
     let found: DatedContract | null = null;
