@@ -8,9 +8,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { openBlockledgerDb, ResultCache, currentRevision } from '../../renderer/src/db';
 import { EngineSession, type CallControl } from '../../renderer/src/workers/engine-session';
 import { Cancelled } from '../../renderer/src/workers/cancelled';
-import { ALLOCATION_ORDER_SETTING, type Progress } from '../../renderer/src/workers/engine-protocol';
+import { ALLOCATION_ORDER_SETTING, type FirstContracts, type Progress } from '../../renderer/src/workers/engine-protocol';
 import * as engine from '../../renderer/src/core/reconcile';
 import * as pack from '../../renderer/src/io/workbook/month-end-pack';
+import type * as firstRows from '../../renderer/src/workers/first-contracts';
 
 vi.mock('../../renderer/src/core/reconcile', async (original) => {
   const real = await original<typeof engine>();
@@ -22,6 +23,11 @@ vi.mock('../../renderer/src/io/workbook/month-end-pack', async (original) => {
   return { ...real, writeMonthEndPack: vi.fn(real.writeMonthEndPack) };
 });
 const packsWritten = vi.mocked(pack.writeMonthEndPack);
+// The demo portfolio (96 contracts, 3,200 entries) is too small for first rows: five of them, whatever the size.
+vi.mock('../../renderer/src/workers/first-contracts', async (original) => {
+  const real = await original<typeof firstRows>();
+  return { ...real, firstContracts: vi.fn((input: Parameters<typeof real.firstContracts>[0]) => real.firstContracts(input, { rows: 5, fromEntries: 0 })) };
+});
 
 const control: CallControl = { progress: () => undefined, checkpoint: () => undefined };
 const NOW = '2026-11-01T09:00:00.000Z';
@@ -185,5 +191,55 @@ describe('the contracts screen made ahead for the next opening', () => {
     await session.recompute({ asOf: AS_OF }, control);
     await session.whenIdle();
     expect(reconciledDates()).toEqual([AS_OF]);
+  });
+});
+
+describe('the grid\'s first rows', () => {
+  /** What the window hears from a recompute, in order: progress labels, 'first rows', 'answer'. */
+  async function heard(session: EngineSession, firstRows: boolean | undefined, asOf = AS_OF) {
+    const events: string[] = [];
+    let first: FirstContracts | null = null;
+    const answer = await session.recompute(
+      { asOf, ...(firstRows === undefined ? {} : { firstRows }) },
+      {
+        ...control,
+        progress: (progress: Progress) => events.push(progress.label),
+        firstRows: (sent) => {
+          events.push('first rows');
+          first = sent;
+        },
+      },
+    );
+    events.push('answer');
+    return { events, first: first as FirstContracts | null, answer };
+  }
+
+  it('come before the answer of the opening\'s recompute that asks for them, with the answer\'s figures', async () => {
+    const { session } = await sampleSession();
+    await session.opening({ asOf: AS_OF });
+    const { events, first, answer } = await heard(session, true);
+    expect(events).toEqual(['Reading the store', 'Reconciling', 'first rows', 'Preparing the screens', 'answer']);
+    expect(first?.rows).toEqual(answer.rows.slice(0, 5));
+    expect(first?.contracts).toBe(answer.summary.contracts);
+    expect(first?.asOf).toBe(AS_OF);
+    // Made from the same read, and the store reconciled whole once besides.
+    expect(reconciledDates().filter((date) => date === AS_OF).length).toBe(2);
+  });
+
+  it('come too when the store is read for the recompute itself', async () => {
+    const { session } = await sampleSession();
+    const { events, first, answer } = await heard(session, true);
+    expect(events).toEqual(['Reading the store', 'Reconciling', 'first rows', 'Preparing the screens', 'answer']);
+    expect(first?.rows).toEqual(answer.rows.slice(0, 5));
+  });
+
+  it('are not made unless asked for: a window showing rows keeps them until the answer', async () => {
+    const { session } = await sampleSession();
+    await session.opening({ asOf: AS_OF });
+    expect((await heard(session, undefined)).events).not.toContain('first rows');
+    await session.opening({ asOf: '2026-09-30' });
+    const { events } = await heard(session, false, '2026-09-30');
+    expect(events).toContain('Reconciling');
+    expect(events).not.toContain('first rows');
   });
 });

@@ -1,7 +1,7 @@
 // The UI's handle on the engine worker: typed calls that resolve with the
 // worker's answer, report progress, and can be cancelled.
 import { Cancelled } from './cancelled';
-import type { EngineCall, EngineCalls, FromWorker, Progress, ToWorker } from './engine-protocol';
+import type { EngineCall, EngineCalls, FromWorker, InterimOf, Progress, ToWorker } from './engine-protocol';
 
 /** A failure with the sentence to show the clerk. */
 export class EngineFailure extends Error {
@@ -22,6 +22,7 @@ interface Waiting {
   resolve(value: unknown): void;
   reject(error: Error): void;
   onProgress?: (progress: Progress) => void;
+  onInterim?: (value: unknown) => void;
 }
 
 /** Something that can carry messages both ways (a Worker, or a fake in tests). */
@@ -42,17 +43,26 @@ export class EngineClient {
         waiting.onProgress?.(data.progress);
         return;
       }
+      if (data.type === 'interim') {
+        waiting.onInterim?.(data.value);
+        return;
+      }
       this.waiting.delete(data.id);
       if (data.type === 'result') waiting.resolve(data.value);
       else waiting.reject(data.cancelled ? new Cancelled() : new EngineFailure(clerkMessage(data.message, data.forClerk)));
     });
   }
 
-  /** Starts a call; cancel() stops it at its next checkpoint and rejects with Cancelled at once. */
-  start<K extends EngineCall>(call: K, request: EngineCalls[K]['request'], onProgress?: (progress: Progress) => void): PendingCall<EngineCalls[K]['response']> {
+  /** Starts a call; cancel() stops it at its next checkpoint and rejects with Cancelled at once. `onInterim` hears what the call sends before its answer. */
+  start<K extends EngineCall>(
+    call: K,
+    request: EngineCalls[K]['request'],
+    onProgress?: (progress: Progress) => void,
+    onInterim?: (value: InterimOf<K>) => void,
+  ): PendingCall<EngineCalls[K]['response']> {
     const id = this.nextId++;
     const promise = new Promise<EngineCalls[K]['response']>((resolve, reject) => {
-      this.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject, ...(onProgress ? { onProgress } : {}) });
+      this.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject, ...(onProgress ? { onProgress } : {}), ...(onInterim ? { onInterim: onInterim as (value: unknown) => void } : {}) });
     });
     this.port.postMessage({ type: 'call', id, call, request });
     return {

@@ -71,6 +71,19 @@ export interface ReconciledContracts {
   readonly rows: ContractRow[];
 }
 
+/**
+ * The contracts grid's first rows (the first contracts by id), sent before the
+ * answer of a recompute that asked for them: the window opening on a date
+ * nothing was saved for shows them while the rest are reconciled (issue 5).
+ * Each row is final: the whole reconcile gives it the same figures.
+ */
+export interface FirstContracts {
+  readonly asOf: IsoDate;
+  /** How many contracts the whole reconcile has. */
+  readonly contracts: number;
+  readonly rows: ContractRow[];
+}
+
 /** One field of the detected record and the source column that fills it. */
 export interface FieldMapping {
   readonly field: string;
@@ -223,7 +236,12 @@ export interface MigrationAuditView {
 
 /** Every request and the value it answers with. */
 export interface EngineCalls {
-  recompute: { request: { asOf: IsoDate }; response: ReconciledContracts };
+  recompute: {
+    /** `firstRows`: send the grid's first rows before the answer when they come sooner (the window has nothing to show yet). */
+    request: { asOf: IsoDate; firstRows?: boolean };
+    response: ReconciledContracts;
+    interim: FirstContracts;
+  };
   opening: { request: { asOf: IsoDate; /** The date the next opening will likely ask for (the end of this month), reconciled while the worker is idle. */ nextAsOf?: IsoDate }; response: Opening };
   'contract-detail': { request: { contractId: string }; response: ContractDetail | null };
   'entries-page': { request: { query: EntryPageQuery; offset: number; limit: number }; response: { rows: EntryRow[]; total: number } };
@@ -256,6 +274,9 @@ export interface EngineCalls {
 
 export type EngineCall = keyof EngineCalls;
 
+/** What a call may send before its answer (never, for most calls). */
+export type InterimOf<K extends EngineCall> = EngineCalls[K] extends { interim: infer Interim } ? Interim : never;
+
 export type ToWorker =
   | { readonly type: 'call'; readonly id: number; readonly call: EngineCall; readonly request: unknown }
   | { readonly type: 'cancel'; readonly id: number };
@@ -268,5 +289,6 @@ export interface Progress {
 
 export type FromWorker =
   | { readonly type: 'progress'; readonly id: number; readonly progress: Progress }
+  | { readonly type: 'interim'; readonly id: number; readonly value: unknown }
   | { readonly type: 'result'; readonly id: number; readonly value: unknown }
   | { readonly type: 'error'; readonly id: number; readonly message: string; readonly cancelled: boolean; readonly forClerk: boolean };

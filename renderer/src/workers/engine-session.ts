@@ -20,8 +20,9 @@ import {
 } from '../db';
 import { Cancelled, unlessCancelled } from './cancelled';
 import { contractRows } from './contract-rows';
+import { firstContracts } from './first-contracts';
 import { EntryPager } from './entry-pages';
-import { ALLOCATION_ORDER_SETTING, type EngineCalls, type ImportChoices, type NamedFile, type Opening, type Progress, type ReconciledContracts } from './engine-protocol';
+import { ALLOCATION_ORDER_SETTING, type EngineCalls, type FirstContracts, type ImportChoices, type NamedFile, type Opening, type Progress, type ReconciledContracts } from './engine-protocol';
 import { workbookFileName } from './file-names';
 import { conflictView, MAX_CONFLICT_VIEWS } from './conflict-views';
 import { profileWithColumns, profileWithSettings, runImportPipeline } from './import-pipeline';
@@ -41,6 +42,8 @@ export interface CallControl {
   checkpoint(): void;
   /** Aborts when the caller gives up, to end a wait (a read of the store) at once rather than at the next checkpoint; absent, only checkpoints stop the call. */
   readonly signal?: AbortSignal;
+  /** Hears a recompute's first rows, sent before its answer; absent, they are not made. */
+  readonly firstRows?: (first: FirstContracts) => void;
 }
 
 interface Current {
@@ -67,8 +70,8 @@ interface Ahead {
   readonly loading: Promise<StoredPortfolio>;
   readonly asOf: IsoDate;
   readonly reconciled: Promise<Reconciled>;
-  /** Who hears its progress: nobody until the recompute that takes it waits for it. */
-  listener: CallControl['progress'];
+  /** Who hears its progress (and its first rows, if they are wanted): nobody until the recompute that takes it waits for it. */
+  listener: Pick<CallControl, 'progress' | 'firstRows'>;
   /** Nobody will take it (another date was opened, or the recompute that took it was cancelled): the store is read, but not reconciled for it. */
   abandoned: boolean;
 }
@@ -157,11 +160,13 @@ export class EngineSession {
     return (this.current as unknown as Reconciled).complete();
   }
 
-  async recompute({ asOf }: { asOf: IsoDate }, control: CallControl): Promise<EngineCalls['recompute']['response']> {
+  async recompute({ asOf, firstRows }: EngineCalls['recompute']['request'], control: CallControl): Promise<EngineCalls['recompute']['response']> {
     this.asOf = asOf;
+    // The first rows only when asked for: a window that shows a date's rows keeps them until the answer.
+    const wanted: CallControl = firstRows === true ? control : { ...control, firstRows: undefined };
     // The reconcile held is for this date when the window goes back to it after cancelling another.
     const held = this.current?.contracts.summary.asOf === asOf ? this.current : null;
-    const reconciled = held ?? (await this.takeAhead(asOf, control)) ?? (await this.reconcileNow(asOf, control));
+    const reconciled = held ?? (await this.takeAhead(asOf, wanted)) ?? (await this.reconcileNow(asOf, wanted));
     this.current = reconciled;
     // Once the answer is on its way, while the window paints the grid: the
     // entry results the next screens need, and the saved screen (copying
@@ -180,10 +185,14 @@ export class EngineSession {
     return this.reconcileLoaded(loaded, asOf, await this.allocationOrder(), control);
   }
 
-  private reconcileLoaded(loaded: StoredPortfolio, asOf: IsoDate, allocationOrder: AllocationOrder, control: CallControl): Reconciled {
+  private reconcileLoaded(loaded: StoredPortfolio, asOf: IsoDate, allocationOrder: AllocationOrder, control: Pick<CallControl, 'progress' | 'checkpoint' | 'firstRows'>): Reconciled {
     control.progress({ label: 'Reconciling', done: 1, total: 3 });
     const started = performance.now();
     const input: ReconcileInput = { contracts: loaded.contracts, additions: loaded.additions, entries: loaded.entries, asOf, allocationOrder };
+    if (control.firstRows) {
+      const first = firstContracts(input);
+      if (first !== null) control.firstRows(first);
+    }
     const result = reconcile(input);
     control.checkpoint();
     control.progress({ label: 'Preparing the screens', done: 2, total: 3 });
@@ -207,10 +216,11 @@ export class EngineSession {
       // The store changed while it was read: the recompute that follows reads it again.
       if (this.loading !== loading) throw new Error('the store changed while it was read');
       if (ahead.abandoned) throw new Cancelled();
-      return this.reconcileLoaded(loaded, asOf, allocationOrder, { ...QUIET, progress: (progress) => ahead.listener(progress) });
+      // Whoever listens now listens throughout: nothing can take the reconcile over while it runs.
+      return this.reconcileLoaded(loaded, asOf, allocationOrder, { ...QUIET, ...ahead.listener });
     });
     reconciled.catch(() => undefined);
-    const ahead: Ahead = { loading, asOf, reconciled, listener: QUIET.progress, abandoned: false };
+    const ahead: Ahead = { loading, asOf, reconciled, listener: { progress: QUIET.progress }, abandoned: false };
     if (this.ahead !== null) this.ahead.abandoned = true;
     this.ahead = ahead;
   }
@@ -222,7 +232,7 @@ export class EngineSession {
     if (ahead === null || ahead.asOf !== asOf || ahead.loading !== this.loading) return null;
     // The window's progress bar follows it from here (a reconcile already done says nothing more).
     control.progress({ label: 'Reading the store', done: 0, total: 3 });
-    ahead.listener = (progress) => control.progress(progress);
+    ahead.listener = { progress: (progress) => control.progress(progress), firstRows: control.firstRows };
     // A failed read or reconcile is met again, and reported, by reconciling afresh.
     const reconciled = await unlessCancelled(ahead.reconciled.catch(() => null), control.signal).catch((error: unknown) => {
       // Cancelled while the store is read (the clerk moved on to another date): the read goes on for the next call, the reconcile is not made.

@@ -86,6 +86,7 @@ async function run(message: Extract<ToWorker, { type: 'call' }>): Promise<void> 
   const { signal } = cancellers.get(id) as AbortController;
   const control: CallControl = {
     progress: (progress) => scope.postMessage({ type: 'progress', id, progress }),
+    firstRows: (value) => scope.postMessage({ type: 'interim', id, value }),
     checkpoint: () => {
       if (signal.aborted) throw new Cancelled();
     },
