@@ -6,9 +6,9 @@ import { createContext, useCallback, useContext, useEffect, useRef, useState, ty
 import type { IsoDate } from '../core/model';
 import { Cancelled } from '../workers/cancelled';
 import type { EngineClient, PendingCall } from '../workers/engine-client';
-import type { ContractRow, Opening, Progress, ReconciledContracts, RecomputeSummary } from '../workers/engine-protocol';
+import type { ContractRow, FirstContracts, Opening, Progress, ReconciledContracts, RecomputeSummary } from '../workers/engine-protocol';
 import { parseFormats } from './engine-defaults';
-import type { FirstOpening } from './first-opening';
+import type { EarlyRecompute, FirstOpening } from './first-opening';
 import { DEFAULT_FORMATS, type DisplayFormats } from './format';
 import { failureText } from '../core/failure-text';
 
@@ -22,6 +22,8 @@ export interface EngineState {
   readonly rows: ContractRow[] | null;
   /** Until then, the contracts screen of the last reconcile of this very store and as-of date, if one was saved. */
   readonly saved: ReconciledContracts | null;
+  /** Until then, when nothing was saved for the window's first date: the grid's first rows, reconciled before the rest. */
+  readonly first: FirstContracts | null;
   /** Set while a reconcile or a long call runs. */
   readonly progress: Progress | null;
   readonly error: string | null;
@@ -50,9 +52,11 @@ const EngineContext = createContext<EngineState | undefined>(undefined);
 export function EngineProvider({ children, client, first }: { children: ReactNode; client: EngineClient; first: FirstOpening }) {
   const [asOf, setAsOf] = useState<IsoDate>(first.asOf);
   const firstAnswer = useRef<Promise<Opening> | null>(first.answer);
+  const firstRecompute = useRef<Promise<EarlyRecompute | null> | null>(first.recompute);
   const [version, setVersion] = useState(0);
   const [reconciled, setReconciled] = useState<ReconciledContracts | null>(null);
   const [saved, setSaved] = useState<ReconciledContracts | null>(null);
+  const [firstRows, setFirstRows] = useState<FirstContracts | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [empty, setEmpty] = useState<boolean | null>(null);
@@ -88,22 +92,28 @@ export function EngineProvider({ children, client, first }: { children: ReactNod
     let live = true;
     // The first date's question was asked before the screens loaded; another date or a changed store asks again.
     const asked = firstAnswer.current ?? client.call('opening', { asOf });
+    const begun = firstRecompute.current ?? Promise.resolve(null);
     firstAnswer.current = null;
+    firstRecompute.current = null;
     let recompute: PendingCall<ReconciledContracts> | null = null;
     // The tasks waiting for this recompute; a newer one (another change) takes them over.
     const answered = (): void => {
       if (live) for (const task of afterRecompute.current.splice(0)) task();
     };
-    asked.then(
-      (opening) => {
-        if (!live) return;
+    Promise.all([asked, begun]).then(
+      ([opening, early]) => {
+        if (!live) {
+          early?.call.cancel();
+          return;
+        }
         setEmpty(opening.contracts === 0);
         if (opening.contracts === 0) {
           answered();
           return;
         }
         setSaved(opening.saved);
-        recompute = client.start('recompute', { asOf }, setProgress);
+        recompute = early?.call ?? client.start('recompute', { asOf }, setProgress);
+        early?.listen(setProgress, setFirstRows);
         // Cancelled, the screens keep the last date's figures: the date picker goes back to that date,
         // which the worker answers from the reconcile it still holds. Another date or change cancels it unseen (not live).
         recompute.promise.catch((failure: unknown) => {
@@ -127,6 +137,7 @@ export function EngineProvider({ children, client, first }: { children: ReactNod
       // Stopped now, not when the next date's recompute starts: the worker answers calls in turn, and the next date's opening would wait for it.
       recompute?.cancel();
       setSaved(null);
+      setFirstRows(null);
     };
   }, [client, asOf, version, track]);
 
@@ -144,7 +155,7 @@ export function EngineProvider({ children, client, first }: { children: ReactNod
   }, [client, track, dataChanged]);
 
   const value: EngineState = {
-    client, asOf, setAsOf, summary: reconciled?.summary ?? null, rows: reconciled?.rows ?? null, saved, progress, error, empty, dataChanged, reloadData, openSample, formats, setFormats, track,
+    client, asOf, setAsOf, summary: reconciled?.summary ?? null, rows: reconciled?.rows ?? null, saved, first: firstRows, progress, error, empty, dataChanged, reloadData, openSample, formats, setFormats, track,
     cancelRunning: () => running.current?.cancel(),
   };
   return <EngineContext.Provider value={value}>{children}</EngineContext.Provider>;

@@ -13,22 +13,23 @@ import { FillRest, FillScreen } from '../../components/fill-screen';
 import { ScreenHeader } from '../../components/screen-header';
 import { formatDate, type DisplayFormats } from '../../components/format';
 import type { JsonValue } from '../../db';
-import type { ContractRow, ReconciledContracts, RecomputeSummary } from '../../workers/engine-protocol';
+import type { ContractRow, FirstContracts, ReconciledContracts, RecomputeSummary } from '../../workers/engine-protocol';
 // eslint-disable-next-line no-restricted-imports -- the detail is this screen's drill-down, not a screen of its own
 import { ContractDetailView } from '../contract-detail/contract-detail-view';
 import { contractColumns } from './contract-columns';
 import { LAYOUTS_SETTING, parseLayouts, withLayout, type SavedLayout } from './grid-layouts';
 
-function subtitle(summary: RecomputeSummary | null, saved: ReconciledContracts | null, formats: DisplayFormats): string {
+function subtitle(summary: RecomputeSummary | null, saved: ReconciledContracts | null, first: FirstContracts | null, formats: DisplayFormats): string {
   const counts = (shown: RecomputeSummary): string => `${shown.contracts} contracts, ${shown.entries} entries, as of ${formatDate(shown.asOf, formats)}`;
   if (summary !== null) return counts(summary);
   if (saved !== null) return `${counts(saved.summary)}, as last reconciled (no change since); reconciling again…`;
+  if (first !== null) return `The first ${first.rows.length} of ${first.contracts} contracts, as of ${formatDate(first.asOf, formats)}; reconciling the rest…`;
   return 'Reconciling…';
 }
 
 /** Every contract with its balance and status as of the chosen date; a click opens its detail. */
 export function ContractsScreen() {
-  const { client, summary, rows, saved, formats } = useEngine();
+  const { client, summary, rows, saved, first, formats } = useEngine();
   const [search, setSearch] = useState('');
   const [grouped, setGrouped] = useState(false);
   const [layouts, setLayouts] = useState<SavedLayout[]>([]);
@@ -42,8 +43,8 @@ export function ContractsScreen() {
 
   const columns = useMemo(() => contractColumns(formats, grouped), [formats, grouped]);
 
-  // Until this reconcile's rows arrive, the saved ones of the same store and date (the same figures).
-  const shown = rows ?? saved?.rows ?? null;
+  // Until this reconcile's rows arrive, the saved ones of the same store and date, or its own first rows (the same figures).
+  const shown = rows ?? saved?.rows ?? first?.rows ?? null;
   if (selected !== null) return <ContractDetailView contractId={selected} onBack={() => setSelected(null)} />;
 
   const saveLayout = async (): Promise<void> => {
@@ -62,7 +63,7 @@ export function ContractsScreen() {
 
   return (
     <FillScreen>
-      <ScreenHeader title="Contracts" subtitle={subtitle(summary, saved, formats)} />
+      <ScreenHeader title="Contracts" subtitle={subtitle(summary, saved, first, formats)} />
       <Stack direction="row" spacing={2} sx={{ mb: 1.5, alignItems: 'center' }}>
         <TextField size="small" type="search" label="Search contracts" value={search} onChange={(event) => setSearch(event.target.value)} sx={{ width: 280 }} />
         <FormControlLabel control={<Switch checked={grouped} onChange={(event) => setGrouped(event.target.checked)} />} label="Group by customer" />
