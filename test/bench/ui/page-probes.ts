@@ -12,8 +12,6 @@ export interface WorkerMessage {
   readonly label?: string;
   /** A recompute's answer: its as-of date. */
   readonly asOf?: string;
-  /** A recompute's answer: how long the worker took to reconcile and prepare the screens. */
-  readonly workerMs?: number;
 }
 
 export interface Probes {
@@ -40,8 +38,8 @@ export function installProbes(): void {
       probes.worker = this;
       this.addEventListener('message', ({ data }: MessageEvent<{ type: string; id: number; progress?: { label: string }; value?: unknown }>) => {
         const call = calls.get(data.id);
-        const answer = call === 'recompute' && data.type === 'result' ? (data.value as { summary: { asOf: string; milliseconds: number } }) : null;
-        probes.messages.push({ t: performance.now(), type: data.type, id: data.id, call, label: data.progress?.label, asOf: answer?.summary.asOf, workerMs: answer?.summary.milliseconds });
+        const answer = call === 'recompute' && data.type === 'result' ? (data.value as { summary: { asOf: string } }) : null;
+        probes.messages.push({ t: performance.now(), type: data.type, id: data.id, call, label: data.progress?.label, asOf: answer?.summary.asOf });
       });
     }
 
