@@ -52,20 +52,22 @@ describe('the input cut down to some contracts', () => {
     expect(inputForContracts(input, input.contracts.slice(0, 1)).contracts.map((kept) => kept.id)).toEqual(['A', 'B']);
   });
 
-  it('leaves out the entries and additions of other customers\' contracts', () => {
+  it('leaves out the entries and additions of the other contracts, its customer\'s included', () => {
     const input: ReconcileInput = {
-      contracts: [contract({ id: 'A', customer: 'Acme' }), contract({ id: 'G', customer: 'Globex' })],
-      additions: [addition('2026-01-05', 5, { contractId: 'A' }), addition('2026-01-05', 5, { contractId: 'G' })],
+      contracts: [contract({ id: 'A', customer: 'Acme' }), contract({ id: 'B', customer: 'Acme' }), contract({ id: 'G', customer: 'Globex' })],
+      additions: [addition('2026-01-05', 5, { contractId: 'A' }), addition('2026-01-05', 5, { contractId: 'B' }), addition('2026-01-05', 5, { contractId: 'G' })],
       entries: [
         entry('2026-02-10', 1, { id: 'E1', contractId: 'A', customer: 'Globex' }),
         entry('2026-02-10', 1, { id: 'E2', contractId: 'G', customer: 'Acme' }),
         entry('2026-02-10', 1, { id: 'E3', contractId: null, customer: 'Globex' }),
         entry('2026-02-10', 1, { id: 'E4', contractId: ' ', customer: 'acme' }),
+        entry('2026-02-10', 1, { id: 'E5', contractId: 'B', customer: 'Acme' }),
       ],
       asOf: '2026-03-31',
     };
     const cut = inputForContracts(input, input.contracts.slice(0, 1));
-    expect(cut.contracts.map((kept) => kept.id)).toEqual(['A']);
+    // B stays, as a candidate for the entries of Acme that name no contract.
+    expect(cut.contracts.map((kept) => kept.id)).toEqual(['A', 'B']);
     expect(cut.additions.map((kept) => kept.contractId)).toEqual(['A']);
     // By the contract it names, else by its customer: E1 names A whatever its customer says; E4 names none.
     expect(cut.entries.map((kept) => kept.id)).toEqual(['E1', 'E4']);
