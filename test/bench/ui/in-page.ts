@@ -26,8 +26,8 @@ export function loadBenchmark(): Promise<{ generateMs: number; prepareMs: number
   });
 }
 
-/** The as-of date of the contracts screen the engine worker made ahead for the next opening (null: none yet). */
-export function madeAheadFor(): Promise<string | null> {
+/** The as-of date of a contracts screen saved by the engine worker: `contracts`, the last reconcile's, or `next-opening`, made ahead for the next opening (null: none yet). */
+export function savedScreenFor(name: 'contracts' | 'next-opening'): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const opened = indexedDB.open('blockledger-cache');
     opened.onerror = () => reject(opened.error ?? new Error('the cache database would not open'));
@@ -38,7 +38,7 @@ export function madeAheadFor(): Promise<string | null> {
         resolve(null);
         return;
       }
-      const read = db.transaction('results').objectStore('results').get('next-opening');
+      const read = db.transaction('results').objectStore('results').get(name);
       read.onerror = () => reject(read.error ?? new Error('the saved screen would not read'));
       read.onsuccess = () => {
         db.close();
