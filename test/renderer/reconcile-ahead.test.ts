@@ -73,6 +73,39 @@ describe('the reconcile begun by the opening', () => {
     expect(await cache.get('contracts', { revision: await revision(), asOf: AS_OF, allocationOrder: 'worked' })).toEqual(reconciled);
   });
 
+  it('is saved before the entry results are made: a window closed as soon as it shows the answer keeps it', async () => {
+    const { session, cache } = await sampleSession();
+    const order: string[] = [];
+    const actual = await vi.importActual<typeof engine>('../../renderer/src/core/reconcile');
+    reconciles.mockImplementation((input) => {
+      const result = actual.reconcile(input);
+      const made = Object.getOwnPropertyDescriptor(result, 'entries')?.get;
+      Object.defineProperty(result, 'entries', {
+        enumerable: true,
+        get() {
+          order.push('entry results');
+          return made?.call(result);
+        },
+      });
+      return result;
+    });
+    const put = cache.put.bind(cache);
+    vi.spyOn(cache, 'put').mockImplementation((...args) => {
+      order.push('saved');
+      return put(...args);
+    });
+    try {
+      await session.opening({ asOf: AS_OF });
+      await session.recompute({ asOf: AS_OF }, control);
+      expect(order).toEqual([]);
+      await session.finishUp();
+      expect(order[0]).toBe('saved');
+      expect(order).toContain('entry results');
+    } finally {
+      reconciles.mockImplementation(actual.reconcile);
+    }
+  });
+
   it('is not taken for another date: the recompute reconciles the date it asks for', async () => {
     const { session } = await sampleSession();
     await session.opening({ asOf: AS_OF });
