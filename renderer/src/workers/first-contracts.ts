@@ -20,9 +20,8 @@ export interface FirstRowsRule {
 export const FIRST_ROWS: FirstRowsRule = { rows: 60, fromEntries: 100_000 };
 
 /** The first contracts' rows; null when the store is small enough to answer whole as quickly, or has no more contracts than the first rows. */
-export function firstContracts(input: ReconcileInput, rule: FirstRowsRule = FIRST_ROWS): FirstContracts | null {
-  const count = rule.rows;
-  if (input.entries.length < rule.fromEntries || input.contracts.length <= count) return null;
+export function firstContracts(input: ReconcileInput, { rows: count, fromEntries }: FirstRowsRule = FIRST_ROWS): FirstContracts | null {
+  if (input.entries.length < fromEntries || input.contracts.length <= count) return null;
   const wanted = sortById([...input.contracts]).slice(0, count);
   const cut = inputForContracts(input, wanted);
   const wantedIds = new Set(wanted.map((contract) => contract.id));
